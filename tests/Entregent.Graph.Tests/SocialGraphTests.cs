@@ -1,0 +1,7 @@
+namespace Entregent.Graph.Tests;
+
+public class SocialGraphTests
+{
+    [Fact]
+    public void Constructor_Always_CreatesGraph() => Assert.NotNull(new Entregent.Graph.SocialGraph());
+}
