@@ -1,7 +1,147 @@
-var builder = WebApplication.CreateBuilder(args);
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Entregent.Web.Data;
+using Entregent.Web.Features.Accounts;
+using Entregent.Web.Features.Organizations;
+using Entregent.Web.Features.Profiles;
+using Entregent.Web.Infrastructure;
+using Entregent.Web.Infrastructure.Email;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Scalar.AspNetCore;
+
+// The content root is where the app's own files are (next to the assembly, for `dotnet run` and a published
+// app alike); relative data paths such as ./data/entregent.db resolve against the directory it was started from.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+var dataPath = Path.GetFullPath(builder.Configuration["Storage:DataPath"] ?? "data");
+
+builder.WebHost.ConfigureKestrel(kestrel =>
+{
+    // Photos are at most 5 MB; nothing else we accept comes near this.
+    kestrel.Limits.MaxRequestBodySize = 6 * 1024 * 1024;
+    kestrel.AddServerHeader = false;
+});
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddEntregentStore(builder.Configuration, Environment.CurrentDirectory);
+builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataPath, "keys"))).SetApplicationName("Entregent");
+
+builder.Services.AddIdentityCore<Member>(identity =>
+    {
+        identity.User.RequireUniqueEmail = true;
+        identity.Password.RequiredLength = 10;
+        identity.Password.RequireNonAlphanumeric = false;
+        identity.Password.RequireUppercase = false;
+        identity.Lockout.MaxFailedAccessAttempts = builder.Configuration.GetValue("Accounts:MaxFailedSignIns", 5);
+        identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(builder.Configuration.GetValue("Accounts:LockoutMinutes", 15));
+        identity.SignIn.RequireConfirmedEmail = builder.Configuration.GetValue("Accounts:RequireConfirmedEmail", false);
+    })
+    .AddEntityFrameworkStores<EntregentDb>()
+    .AddSignInManager()
+    .AddDefaultTokenProviders();
+
+// One scheme for everything: API clients send a bearer token, browsers carry the Identity cookie.
+const string SmartScheme = "Entregent";
+builder.Services.AddAuthentication(options =>
+    {
+        options.DefaultScheme = SmartScheme;
+        options.DefaultChallengeScheme = SmartScheme;
+    })
+    .AddPolicyScheme(SmartScheme, "Bearer token or cookie", options => options.ForwardDefaultSelector = context =>
+        context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            ? IdentityConstants.BearerScheme
+            : IdentityConstants.ApplicationScheme)
+    .AddBearerToken(IdentityConstants.BearerScheme, bearer =>
+    {
+        bearer.BearerTokenExpiration = TimeSpan.FromHours(1);
+        bearer.RefreshTokenExpiration = TimeSpan.FromDays(14);
+    })
+    .AddIdentityCookies(cookies => cookies.ApplicationCookie?.Configure(cookie =>
+    {
+        cookie.LoginPath = "/account/sign-in";
+        cookie.LogoutPath = "/account/sign-out";
+        cookie.AccessDeniedPath = "/account/sign-in";
+        cookie.Cookie.Name = "entregent";
+        cookie.Cookie.HttpOnly = true;
+        cookie.Cookie.SameSite = SameSiteMode.Lax;
+        // Secure whenever the request is HTTPS; the default local address is plain HTTP on loopback.
+        cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        cookie.ExpireTimeSpan = TimeSpan.FromDays(14);
+        cookie.SlidingExpiration = true;
+        // API routes answer 401/403 instead of redirecting to the sign-in page.
+        cookie.Events.OnRedirectToLogin = context => ApiAwareRedirect(context.HttpContext, context.RedirectUri, StatusCodes.Status401Unauthorized);
+        cookie.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context.HttpContext, context.RedirectUri, StatusCodes.Status403Forbidden);
+    }));
+builder.Services.AddAuthorization();
+builder.Services.AddAntiforgery(antiforgery =>
+{
+    antiforgery.Cookie.Name = "entregent-af";
+    antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+});
+
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+builder.Services.ConfigureHttpJsonOptions(json =>
+{
+    json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+    json.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+});
+builder.Services.AddEntregentRateLimits(builder.Configuration);
+builder.Services.AddOpenApi();
+builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
+
+builder.Services.AddScoped<AccountEmails>();
+builder.Services.AddSingleton<IEmailSender, LoggingEmailSender>();
+
+builder.Services.AddLocalization();
+builder.Services.AddRazorPages();
+
 var app = builder.Build();
-app.MapGet("/health", () => "ok");
-app.Run();
+
+await app.Services.PrepareStoreAsync(app.Lifetime.ApplicationStopping);
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+if (!app.Environment.IsDevelopment())
+{
+    app.UseHsts();
+}
+app.UseSecurityHeaders();
+app.UseRequestLocalization(localization =>
+{
+    string[] cultures = ["en", "fr"];
+    localization.SetDefaultCulture("en").AddSupportedCultures(cultures).AddSupportedUICultures(cultures);
+    localization.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+});
+app.UseStaticFiles();
+app.UseRouting();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapHealthChecks("/health");
+app.MapOpenApi();
+app.MapScalarApiReference("/api/docs", scalar => scalar.WithTitle("Entregent API"));
+app.MapAccountEndpoints();
+app.MapProfileEndpoints();
+app.MapOrganizationEndpoints();
+app.MapRazorPages();
+
+await app.RunAsync();
+
+static Task ApiAwareRedirect(HttpContext context, string redirectUri, int apiStatus)
+{
+    if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+    {
+        context.Response.StatusCode = apiStatus;
+        return Task.CompletedTask;
+    }
+    context.Response.Redirect(redirectUri);
+    return Task.CompletedTask;
+}
 
 /// <summary>Entry point, visible to the integration tests.</summary>
 public partial class Program;

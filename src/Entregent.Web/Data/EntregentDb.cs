@@ -1,0 +1,137 @@
+using Entregent.Web.Features.Accounts;
+using Entregent.Web.Features.Organizations;
+using Entregent.Web.Features.Profiles;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Entregent.Web.Data;
+
+/// <summary>
+/// The store of record. Every save that touches an <see cref="IFeedEntity"/> also appends <see cref="Change"/>
+/// rows in the same transaction: the change feed and the data can never disagree.
+/// </summary>
+public sealed class EntregentDb(DbContextOptions<EntregentDb> options, TimeProvider time, ChangeNotifier notifier)
+    : IdentityDbContext<Member, IdentityRole<long>, long>(options)
+{
+    // Any constant works; it only has to be the same for every writer of the changes table.
+    private const long FeedLockKey = 0x656e7472656774;
+
+    private readonly List<FeedEntry> _explicitEntries = [];
+
+    public DbSet<Change> Changes => Set<Change>();
+    public DbSet<Profile> Profiles => Set<Profile>();
+    public DbSet<Position> Positions => Set<Position>();
+    public DbSet<Education> Education => Set<Education>();
+    public DbSet<Skill> Skills => Set<Skill>();
+    public DbSet<MemberSkill> MemberSkills => Set<MemberSkill>();
+    public DbSet<Organization> Organizations => Set<Organization>();
+    public DbSet<OrganizationAlias> OrganizationAliases => Set<OrganizationAlias>();
+
+    /// <summary>
+    /// Queues a feed row for the next save, for changes made with ExecuteUpdate/ExecuteDelete that the change
+    /// tracker never sees. Call it, then <see cref="SaveChangesAsync(bool, CancellationToken)"/> inside the same transaction.
+    /// </summary>
+    public void RecordChange(FeedEntry entry) => _explicitEntries.Add(entry);
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        throw new NotSupportedException("Use SaveChangesAsync: the change feed is written asynchronously in the same transaction.");
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        ChangeTracker.DetectChanges();
+        var touched = ChangeTracker.Entries()
+            .Where(e => e.Entity is IFeedEntity && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Select(e => (Entity: (IFeedEntity)e.Entity, e.State))
+            .ToList();
+        if (touched.Count == 0 && _explicitEntries.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        var ownTransaction = Database.CurrentTransaction is null
+            ? await Database.BeginTransactionAsync(cancellationToken)
+            : null;
+        var rows = new List<Change>();
+        try
+        {
+            // Generated keys exist only after this first save; the feed rows need them.
+            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
+            var now = time.GetUtcNow();
+            var entries = touched.Select(t => t.Entity.Describe(t.State)).OfType<FeedEntry>()
+                .Concat(_explicitEntries)
+                .Distinct();
+            rows.AddRange(entries.Select(e => new Change
+            {
+                Kind = e.Kind,
+                EntityId = e.EntityId,
+                MemberId = e.MemberId,
+                RelatedId = e.RelatedId,
+                OccurredAt = now,
+            }));
+            if (rows.Count > 0)
+            {
+                await LockFeedAsync(cancellationToken);
+                Changes.AddRange(rows);
+                await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
+            }
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.CommitAsync(cancellationToken);
+            }
+            _explicitEntries.Clear();
+            notifier.Notify();
+            return written;
+        }
+        catch
+        {
+            foreach (var row in rows)
+            {
+                Entry(row).State = EntityState.Detached;
+            }
+            throw;
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>
+    /// PostgreSQL hands out sequence numbers at insert, not at commit, so without this a reader could see 12
+    /// before 11 commits and skip 11 for ever. Serialising the feed append up to commit makes sequence order
+    /// commit order. SQLite already allows one writer at a time.
+    /// </summary>
+    private async Task LockFeedAsync(CancellationToken cancellationToken)
+    {
+        if (Database.IsNpgsql())
+        {
+            await Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({FeedLockKey})", cancellationToken);
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(EntregentDb).Assembly);
+        builder.Entity<IdentityRole<long>>().ToTable("roles");
+        builder.Entity<IdentityUserRole<long>>().ToTable("member_roles");
+        builder.Entity<IdentityUserClaim<long>>().ToTable("member_claims");
+        builder.Entity<IdentityUserLogin<long>>().ToTable("member_logins");
+        builder.Entity<IdentityUserToken<long>>().ToTable("member_tokens");
+        builder.Entity<IdentityRoleClaim<long>>().ToTable("role_claims");
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        if (Database.IsSqlite())
+        {
+            // SQLite has no date-time type; as text, DateTimeOffset cannot be ordered or compared in SQL.
+            // Unix milliseconds sort correctly and stay readable enough.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UnixMillisecondsConverter>();
+        }
+    }
+}

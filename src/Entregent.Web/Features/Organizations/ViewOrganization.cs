@@ -1,0 +1,85 @@
+using Entregent.Web.Data;
+using Entregent.Web.Features.Profiles;
+using Entregent.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Entregent.Web.Features.Organizations;
+
+public sealed record OrganizationView(long Id, string Name, string Slug, OrganizationKind Kind, string? Website, string? Location,
+    string? Description, string? LogoUrl, int CurrentMembers, int PastMembers);
+
+public sealed record OrganizationMemberView(string Handle, string DisplayName, string? Headline, string? PhotoUrl, string Title,
+    string StartMonth, string? EndMonth, bool Current);
+
+public sealed record OrganizationMembersPage(IReadOnlyList<OrganizationMemberView> Members, int Page, int PageSize, int Total);
+
+/// <summary>An organisation's page: what it is, and its current and past members the viewer may see.</summary>
+public static class ViewOrganization
+{
+    public const int PageSize = 50;
+
+    /// <summary>The organisation at <paramref name="slug"/>, following the slug of a merged-away organisation to the survivor.</summary>
+    public static async Task<Outcome<OrganizationView>> ExecuteAsync(EntregentDb db, string slug, CancellationToken cancellationToken)
+    {
+        var id = await ResolveAsync(db, slug, cancellationToken);
+        if (id is null)
+        {
+            return Failure.NotFound($"No organisation has the address '{slug}'.");
+        }
+        var view = await db.Organizations.AsNoTracking().Where(o => o.Id == id).Select(o => new OrganizationView(
+            o.Id, o.Name, o.Slug, o.Kind, o.Website, o.Location, o.Description, o.LogoKey == null ? null : "/media/" + o.LogoKey,
+            db.Positions.Where(p => p.OrganizationId == o.Id && p.EndMonth == null).Select(p => p.MemberId).Distinct().Count(),
+            db.Positions.Where(p => p.OrganizationId == o.Id && p.EndMonth != null).Select(p => p.MemberId).Distinct().Count()))
+            .FirstAsync(cancellationToken);
+        return view;
+    }
+
+    /// <summary>
+    /// Members who hold (<paramref name="current"/>) or held a position there, most recent first, a page at a time.
+    /// A member with several positions there appears once, with the latest.
+    /// </summary>
+    public static async Task<Outcome<OrganizationMembersPage>> MembersAsync(EntregentDb db, string slug, bool current, int page, CancellationToken cancellationToken)
+    {
+        var id = await ResolveAsync(db, slug, cancellationToken);
+        if (id is null)
+        {
+            return Failure.NotFound($"No organisation has the address '{slug}'.");
+        }
+        if (page < 1)
+        {
+            return Failure.Invalid("page", "Pages start at 1.");
+        }
+        var positions = db.Positions.AsNoTracking().Where(p => p.OrganizationId == id && (current ? p.EndMonth == null : p.EndMonth != null));
+        // Past members are people with no current position there.
+        if (!current)
+        {
+            positions = positions.Where(p => !db.Positions.Any(q => q.OrganizationId == id && q.MemberId == p.MemberId && q.EndMonth == null));
+        }
+        var rows = await positions
+            .Join(db.Profiles, p => p.MemberId, m => m.MemberId, (p, m) => new
+            {
+                m.MemberId, m.Handle, m.DisplayName, m.Headline, m.PhotoKey, p.Title, p.StartMonth, p.EndMonth,
+            })
+            .ToListAsync(cancellationToken);
+        var latest = rows.GroupBy(r => r.MemberId)
+            .Select(g => g.OrderByDescending(r => r.EndMonth ?? DateOnly.MaxValue).ThenByDescending(r => r.StartMonth).First())
+            .OrderByDescending(r => r.EndMonth ?? DateOnly.MaxValue).ThenByDescending(r => r.StartMonth).ThenBy(r => r.DisplayName, StringComparer.CurrentCulture)
+            .ToList();
+        var members = latest.Skip((page - 1) * PageSize).Take(PageSize)
+            .Select(r => new OrganizationMemberView(r.Handle, r.DisplayName, r.Headline, ProfileViewMapping.PhotoUrl(r.PhotoKey), r.Title,
+                Months.Format(r.StartMonth), Months.Format(r.EndMonth), r.EndMonth is null))
+            .ToList();
+        return new OrganizationMembersPage(members, page, PageSize, latest.Count);
+    }
+
+    internal static async Task<long?> ResolveAsync(EntregentDb db, string slug, CancellationToken cancellationToken)
+    {
+        var key = slug.Trim().ToLowerInvariant();
+        if (key.Length is 0 or > Organization.SlugMaxLength)
+        {
+            return null;
+        }
+        return await db.Organizations.Where(o => o.Slug == key).Select(o => (long?)o.Id).FirstOrDefaultAsync(cancellationToken)
+            ?? await db.OrganizationAliases.Where(a => a.Slug == key).Select(a => (long?)a.OrganizationId).FirstOrDefaultAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,94 @@
+using System.Globalization;
+using System.Security.Claims;
+using Entregent.Web.Data;
+using Entregent.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Net.Http.Headers;
+
+namespace Entregent.Web.Features.Profiles;
+
+public static class ProfileEndpoints
+{
+    public static RouteGroupBuilder MapProfileEndpoints(this IEndpointRouteBuilder app)
+    {
+        var members = app.MapGroup("/api/v1/members").WithTags("Profiles");
+        members.MapGet("/{handle}", async (string handle, EntregentDb db, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+            (await ViewProfile.ExecuteAsync(db, handle, user.MemberId(), cancellationToken)).ToOk())
+            .WithSummary("A member's profile, as the caller may see it");
+
+        var me = app.MapGroup("/api/v1/me").WithTags("Profiles").RequireAuthorization();
+        me.MapGet("/", async Task<Results<Ok<MyProfileView>, ProblemHttpResult>> (EntregentDb db, ClaimsPrincipal user, HttpResponse response, CancellationToken cancellationToken) =>
+        {
+            var outcome = await ViewProfile.MineAsync(db, user.RequiredMemberId(), cancellationToken);
+            if (outcome.Succeeded)
+            {
+                response.Headers.ETag = ETag(outcome.Value!.Version);
+            }
+            return outcome.ToOk();
+        }).WithSummary("My own profile, with audiences and the version to send as If-Match");
+
+        me.MapPatch("/", async Task<Results<Ok<MyProfileView>, ProblemHttpResult>> (EditProfile.Request request, EntregentDb db, ClaimsPrincipal user,
+            TimeProvider time, HttpRequest http, CancellationToken cancellationToken) =>
+        {
+            var expected = ParseIfMatch(http.Headers.IfMatch.ToString());
+            if (expected is null && !string.IsNullOrEmpty(http.Headers.IfMatch))
+            {
+                return Failure.Invalid("If-Match", "Send the ETag received from GET /api/v1/me, e.g. \"3\".").ToProblem();
+            }
+            var outcome = await EditProfile.ExecuteAsync(db, user.RequiredMemberId(), request, expected, time, cancellationToken);
+            if (outcome.Succeeded)
+            {
+                http.HttpContext.Response.Headers.ETag = ETag(outcome.Value!.Version);
+            }
+            return outcome.ToOk();
+        }).WithSummary("Change my profile: omitted fields stay, empty strings clear");
+
+        me.MapPost("/positions", async Task<Results<Created<PositionView>, ProblemHttpResult>> (ManagePositions.Request request, EntregentDb db,
+            ClaimsPrincipal user, TimeProvider time, CancellationToken cancellationToken) =>
+        {
+            var outcome = await ManagePositions.AddAsync(db, user.RequiredMemberId(), request, time, cancellationToken);
+            return outcome.Succeeded ? TypedResults.Created($"/api/v1/me/positions/{outcome.Value!.Id}", outcome.Value) : outcome.Failure!.ToProblem();
+        }).WithSummary("Add a position (an unknown organisation is created)");
+        me.MapPut("/positions/{id:long}", async (long id, ManagePositions.Request request, EntregentDb db, ClaimsPrincipal user, TimeProvider time,
+            CancellationToken cancellationToken) =>
+            (await ManagePositions.UpdateAsync(db, user.RequiredMemberId(), id, request, time, cancellationToken)).ToOk())
+            .WithSummary("Replace one of my positions");
+        me.MapDelete("/positions/{id:long}", async (long id, EntregentDb db, ClaimsPrincipal user, TimeProvider time, CancellationToken cancellationToken) =>
+            (await ManagePositions.DeleteAsync(db, user.RequiredMemberId(), id, time, cancellationToken)).ToNoContent())
+            .WithSummary("Remove one of my positions");
+
+        me.MapPost("/education", async Task<Results<Created<EducationView>, ProblemHttpResult>> (ManageEducation.Request request, EntregentDb db,
+            ClaimsPrincipal user, TimeProvider time, CancellationToken cancellationToken) =>
+        {
+            var outcome = await ManageEducation.AddAsync(db, user.RequiredMemberId(), request, time, cancellationToken);
+            return outcome.Succeeded ? TypedResults.Created($"/api/v1/me/education/{outcome.Value!.Id}", outcome.Value) : outcome.Failure!.ToProblem();
+        }).WithSummary("Add an education entry (an unknown school is created)");
+        me.MapPut("/education/{id:long}", async (long id, ManageEducation.Request request, EntregentDb db, ClaimsPrincipal user, TimeProvider time,
+            CancellationToken cancellationToken) =>
+            (await ManageEducation.UpdateAsync(db, user.RequiredMemberId(), id, request, time, cancellationToken)).ToOk())
+            .WithSummary("Replace one of my education entries");
+        me.MapDelete("/education/{id:long}", async (long id, EntregentDb db, ClaimsPrincipal user, TimeProvider time, CancellationToken cancellationToken) =>
+            (await ManageEducation.DeleteAsync(db, user.RequiredMemberId(), id, time, cancellationToken)).ToNoContent())
+            .WithSummary("Remove one of my education entries");
+
+        me.MapPut("/skills", async (SetSkills.Request request, EntregentDb db, ClaimsPrincipal user, TimeProvider time, CancellationToken cancellationToken) =>
+            (await SetSkills.ExecuteAsync(db, user.RequiredMemberId(), request, time, cancellationToken)).ToOk())
+            .WithSummary("Replace my skills (case and accents do not make a new skill)");
+
+        return me;
+    }
+
+    private static string ETag(int version) => $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
+
+    private static int? ParseIfMatch(string header)
+    {
+        var value = header.Trim();
+        if (value.StartsWith("W/", StringComparison.Ordinal))
+        {
+            value = value[2..];
+        }
+        value = value.Trim('"');
+        return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? version : null;
+    }
+}

@@ -1,0 +1,120 @@
+using System.Linq.Expressions;
+using Entregent.Web.Data;
+using Entregent.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Entregent.Web.Features.Profiles;
+
+/// <summary>
+/// A member's profile as the viewer may see it. The one place that applies contact audiences: the API, the
+/// profile page and every later listing go through here.
+/// </summary>
+public static class ViewProfile
+{
+    public static async Task<Outcome<MemberView>> ExecuteAsync(EntregentDb db, string handle, long? viewerId, CancellationToken cancellationToken)
+    {
+        var key = handle.Trim().ToLowerInvariant();
+        if (key.Length > Profile.HandleMaxLength)
+        {
+            return Failure.NotFound($"No member has the handle '{handle}'.");
+        }
+        var loaded = await LoadAsync(db, p => p.Handle == key, cancellationToken);
+        if (loaded is null)
+        {
+            return Failure.NotFound($"No member has the handle '{handle}'.");
+        }
+        var relation = Relation(viewerId, loaded.MemberId);
+        return loaded.Present(relation);
+    }
+
+    public static async Task<Outcome<MyProfileView>> MineAsync(EntregentDb db, long memberId, CancellationToken cancellationToken)
+    {
+        var loaded = await LoadAsync(db, p => p.MemberId == memberId, cancellationToken);
+        var account = await db.Users.AsNoTracking().Where(m => m.Id == memberId)
+            .Select(m => new { m.Email, m.EmailConfirmed, m.IsAdministrator }).FirstOrDefaultAsync(cancellationToken);
+        if (loaded is null || account is null)
+        {
+            return Failure.NotFound("Your profile does not exist.");
+        }
+        return new MyProfileView(loaded.Present(ViewerRelation.Self), account.Email!, account.EmailConfirmed, account.IsAdministrator,
+            loaded.ContactEmailAudience, loaded.PhoneAudience, loaded.WebsiteAudience, loaded.Version);
+    }
+
+    /// <summary>
+    /// How the viewer stands towards the owner. Connections arrive with the network feature; until then a
+    /// signed-in viewer is a member.
+    /// </summary>
+    public static ViewerRelation Relation(long? viewerId, long ownerId) =>
+        viewerId is null ? ViewerRelation.Anonymous
+        : viewerId == ownerId ? ViewerRelation.Self
+        : ViewerRelation.Member;
+
+    internal static Task<LoadedProfile?> LoadAsync(EntregentDb db, Expression<Func<Profile, bool>> filter, CancellationToken cancellationToken) =>
+        db.Profiles.AsNoTracking().Where(filter).Select(p => new LoadedProfile
+        {
+            MemberId = p.MemberId,
+            Handle = p.Handle,
+            DisplayName = p.DisplayName,
+            Headline = p.Headline,
+            Summary = p.Summary,
+            Location = p.Location,
+            Industry = p.Industry,
+            Languages = p.Languages,
+            PhotoKey = p.PhotoKey,
+            OpenTo = p.OpenTo,
+            ContactEmail = p.ContactEmail,
+            ContactEmailAudience = p.ContactEmailAudience,
+            Phone = p.Phone,
+            PhoneAudience = p.PhoneAudience,
+            Website = p.Website,
+            WebsiteAudience = p.WebsiteAudience,
+            Version = p.Version,
+            Updated = new SectionDates(p.IntroUpdatedAt, p.ContactUpdatedAt, p.OpenToUpdatedAt, p.PositionsUpdatedAt,
+                p.EducationUpdatedAt, p.SkillsUpdatedAt, p.PhotoUpdatedAt),
+            Positions = p.Positions.Select(x => new PositionRow(x.Id, x.Organization!.Name, x.Organization.Slug, x.Title, x.Location,
+                x.Description, x.StartMonth, x.EndMonth)).ToList(),
+            Education = p.Education.Select(x => new EducationView(x.Id, new OrganizationRef(x.Organization!.Name, x.Organization.Slug),
+                x.Degree, x.Field, x.StartYear, x.EndYear)).ToList(),
+            Skills = p.Skills.OrderBy(s => s.Rank).Select(s => s.Skill!.Name).ToList(),
+        }).AsSplitQuery().FirstOrDefaultAsync(cancellationToken);
+
+    internal sealed record PositionRow(long Id, string OrganizationName, string OrganizationSlug, string Title, string? Location,
+        string? Description, DateOnly StartMonth, DateOnly? EndMonth);
+
+    internal sealed class LoadedProfile
+    {
+        public long MemberId { get; init; }
+        public required string Handle { get; init; }
+        public required string DisplayName { get; init; }
+        public string? Headline { get; init; }
+        public string? Summary { get; init; }
+        public string? Location { get; init; }
+        public string? Industry { get; init; }
+        public required List<string> Languages { get; init; }
+        public string? PhotoKey { get; init; }
+        public OpenTo OpenTo { get; init; }
+        public string? ContactEmail { get; init; }
+        public Audience ContactEmailAudience { get; init; }
+        public string? Phone { get; init; }
+        public Audience PhoneAudience { get; init; }
+        public string? Website { get; init; }
+        public Audience WebsiteAudience { get; init; }
+        public int Version { get; init; }
+        public required SectionDates Updated { get; init; }
+        public required List<PositionRow> Positions { get; init; }
+        public required List<EducationView> Education { get; init; }
+        public required List<string> Skills { get; init; }
+
+        public MemberView Present(ViewerRelation relation) => new(
+            Handle, DisplayName, Headline, Summary, Location, Industry, Languages,
+            ProfileViewMapping.PhotoUrl(PhotoKey), ProfileViewMapping.Flags(OpenTo),
+            new ContactView(
+                ContactEmailAudience.Allows(relation) ? ContactEmail : null,
+                PhoneAudience.Allows(relation) ? Phone : null,
+                WebsiteAudience.Allows(relation) ? Website : null),
+            ProfileViewMapping.Order(Positions.Select(p => new PositionView(p.Id, new OrganizationRef(p.OrganizationName, p.OrganizationSlug),
+                p.Title, p.Location, p.Description, Months.Format(p.StartMonth), Months.Format(p.EndMonth), p.EndMonth is null))),
+            Education.OrderByDescending(e => e.EndYear ?? int.MaxValue).ThenByDescending(e => e.StartYear).ToList(),
+            Skills, Updated, relation);
+    }
+}
