@@ -21,7 +21,7 @@ public sealed class EmailOptions : IValidatableObject
     public EmailDelivery Delivery { get; set; } = EmailDelivery.PickupFolder;
 
     /// <summary>The From mailbox, with an optional display name. Default <c>Entregent &lt;no-reply@localhost&gt;</c>.</summary>
-    [Required]
+    [Required(ErrorMessage = "Email:From is required.")]
     public string From { get; set; } = "Entregent <no-reply@localhost>";
 
     /// <summary>Where <see cref="PickupFolderEmailSender"/> writes. Default <c>{Storage:DataPath}/mail</c>.</summary>

@@ -118,6 +118,7 @@ public sealed partial class MediaStore
 
     private string PathOf(string name) => Path.Combine(_root, name[..2], name);
 
-    [GeneratedRegex("^[0-9a-f]{64}\\.(webp|jpg|png)$", RegexOptions.CultureInvariant)]
+    // \z, not $: $ also matches before a final newline.
+    [GeneratedRegex("^[0-9a-f]{64}\\.(webp|jpg|png)\\z", RegexOptions.CultureInvariant)]
     private static partial Regex MediaName();
 }

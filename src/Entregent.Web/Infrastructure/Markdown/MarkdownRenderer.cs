@@ -155,8 +155,10 @@ public sealed class MarkdownRenderer
 
         // Count user-perceived characters so an emoji or accented letter is never cut in half.
         var cut = info.SubstringByTextElements(0, maxLength - 1);
+        var endsAtWord = text[cut.Length] == ' ';
         var lastSpace = cut.LastIndexOf(' ');
-        if (lastSpace > cut.Length / 2)
+        // Back off to the last whole word, unless that would throw away more than half the preview.
+        if (!endsAtWord && lastSpace > cut.Length / 2)
         {
             cut = cut[..lastSpace];
         }
