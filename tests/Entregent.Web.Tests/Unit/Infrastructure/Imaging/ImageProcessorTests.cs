@@ -62,6 +62,27 @@ public class ImageProcessorTests
     }
 
     [Fact]
+    public async Task ProcessAsync_TransparentLogo_KeepsTransparency()
+    {
+        using var bitmap = new SKBitmap(200, 100, SKColorType.Rgba8888, SKAlphaType.Premul);
+        bitmap.Erase(SKColors.Transparent);
+        using (var canvas = new SKCanvas(bitmap))
+        using (var paint = new SKPaint { Color = SKColors.Green })
+        {
+            canvas.DrawRect(SKRect.Create(50, 25, 100, 50), paint);
+        }
+
+        using var png = bitmap.Encode(SKEncodedImageFormat.Png, 100);
+
+        var result = await ProcessAsync(png.ToArray(), ImageKind.OrganisationLogo);
+
+        Assert.True(result.Succeeded, result.Failure?.Message);
+        using var logo = SKBitmap.Decode(result.Images[0].Bytes);
+        Assert.Equal(0, logo.GetPixel(5, 5).Alpha);
+        AssertColour(SKColors.Green, logo.GetPixel(100, 50));
+    }
+
+    [Fact]
     public async Task ProcessAsync_TextRenamedJpg_UnsupportedFormat()
     {
         var result = await ProcessAsync(Encoding.UTF8.GetBytes("This is not a photo, only a file called photo.jpg\n"), ImageKind.ProfilePhoto);
@@ -174,6 +195,22 @@ public class ImageProcessorTests
 
         Assert.True(result.Succeeded, result.Failure?.Message);
         Assert.All(result.Images, image => AssertNoMetadata(image.Bytes));
+    }
+
+    [Fact]
+    public async Task ProcessAsync_AnimatedWebp_UnsupportedFormat()
+    {
+        using var red = new SKBitmap(16, 16);
+        red.Erase(SKColors.Red);
+        using var blue = new SKBitmap(16, 16);
+        blue.Erase(SKColors.Blue);
+        SKWebpEncoderFrame[] frames = [new(red, TimeSpan.FromMilliseconds(100)), new(blue, TimeSpan.FromMilliseconds(100))];
+        using var animated = SKWebpEncoder.EncodeAnimated(frames, new SKWebpEncoderOptions(SKWebpEncoderCompression.Lossless, 100));
+
+        var result = await ProcessAsync(animated!.ToArray(), ImageKind.ProfilePhoto);
+
+        AssertFailure(result, ImageFailureKind.UnsupportedFormat, 400);
+        Assert.Contains("Animated", result.Failure!.Message, StringComparison.Ordinal);
     }
 
     // Where the centre of the stored image's top-left pixel lands in a 4 × 2 image, for each EXIF orientation.
