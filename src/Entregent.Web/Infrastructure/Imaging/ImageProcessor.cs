@@ -152,24 +152,22 @@ public sealed class ImageProcessor
             return ImageProcessingResult.Failed(ImageFailureKind.UnsupportedFormat, "Animated images are not supported.");
         }
 
-        var decodeInfo = new SKImageInfo(
-            info.Width,
-            info.Height,
-            SKImageInfo.PlatformColorType,
-            info.AlphaType == SKAlphaType.Opaque ? SKAlphaType.Opaque : SKAlphaType.Premul);
-        using var decoded = new SKBitmap(decodeInfo);
-        // A truncated file decodes "successfully" to a partly grey picture with IncompleteInput; refuse it.
-        if (codec.GetPixels(decodeInfo, decoded.GetPixels()) != SKCodecResult.Success)
+        var sizes = Sizes(kind);
+        using var decoded = Decode(codec, sizes[0]);
+        if (decoded is null)
         {
             return Corrupt();
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        using var upright = Orient(decoded, codec.EncodedOrigin);
+        using var rotated = codec.EncodedOrigin is SKEncodedOrigin.TopLeft ? null : Orient(decoded, codec.EncodedOrigin);
+        var upright = rotated ?? decoded;
+        // Immutable pixels let the image share them instead of copying up to 160 MB.
+        upright.SetImmutable();
         using var uprightImage = SKImage.FromBitmap(upright);
 
-        var images = new List<ProcessedImage>(2);
-        foreach (var (variant, box, crop) in Sizes(kind))
+        var images = new List<ProcessedImage>(sizes.Length);
+        foreach (var (variant, box, crop) in sizes)
         {
             cancellationToken.ThrowIfCancellationRequested();
             images.Add(Resize(uprightImage, variant, box, crop));
@@ -179,6 +177,53 @@ public sealed class ImageProcessor
 
         static ImageProcessingResult Corrupt() =>
             ImageProcessingResult.Failed(ImageFailureKind.Corrupt, "The file could not be read as an image; it may be damaged.");
+    }
+
+    /// <summary>
+    /// The pixels, or null when the file is damaged. JPEG and WebP can decode straight to a smaller size (JPEG in
+    /// eighths); asking for the smallest one still covering the largest output saves most of the memory and time a
+    /// 40-megapixel photo would cost when it becomes a 400 px avatar.
+    /// </summary>
+    private static SKBitmap? Decode(SKCodec codec, (ImageVariant Variant, int Box, bool Crop) largest)
+    {
+        var info = codec.Info;
+        var side = largest.Crop ? Math.Min(info.Width, info.Height) : Math.Max(info.Width, info.Height);
+        var size = new SKSizeI(info.Width, info.Height);
+        if (side > largest.Box)
+        {
+            var scaled = codec.GetScaledDimensions((float)largest.Box / side);
+            var scaledSide = largest.Crop ? Math.Min(scaled.Width, scaled.Height) : Math.Max(scaled.Width, scaled.Height);
+            if (scaledSide >= largest.Box && scaled.Width <= info.Width && scaled.Height <= info.Height)
+            {
+                size = scaled;
+            }
+        }
+
+        var bitmap = TryDecode(codec, size);
+        if (bitmap is null && size != new SKSizeI(info.Width, info.Height))
+        {
+            bitmap = TryDecode(codec, new SKSizeI(info.Width, info.Height));
+        }
+
+        return bitmap;
+    }
+
+    private static SKBitmap? TryDecode(SKCodec codec, SKSizeI size)
+    {
+        var info = new SKImageInfo(
+            size.Width,
+            size.Height,
+            SKImageInfo.PlatformColorType,
+            codec.Info.AlphaType == SKAlphaType.Opaque ? SKAlphaType.Opaque : SKAlphaType.Premul);
+        var bitmap = new SKBitmap(info);
+        // A truncated file decodes "successfully" to a partly grey picture with IncompleteInput; refuse it.
+        if (codec.GetPixels(info, bitmap.GetPixels()) == SKCodecResult.Success)
+        {
+            return bitmap;
+        }
+
+        bitmap.Dispose();
+        return null;
     }
 
     private static (ImageVariant Variant, int Box, bool Crop)[] Sizes(ImageKind kind) => kind switch
@@ -191,11 +236,6 @@ public sealed class ImageProcessor
 
     private static SKBitmap Orient(SKBitmap source, SKEncodedOrigin origin)
     {
-        if (origin is SKEncodedOrigin.TopLeft)
-        {
-            return source.Copy();
-        }
-
         var swap = SwapsDimensions(origin);
         var info = source.Info.WithSize(swap ? source.Height : source.Width, swap ? source.Width : source.Height);
         var result = new SKBitmap(info);

@@ -61,6 +61,23 @@ public class ImageProcessorTests
         AssertColour(SKColors.Blue, large.GetPixel(280, 150));
     }
 
+    // Large JPEG and WebP files are decoded straight to a reduced size; the result must look the same.
+    [Theory]
+    [InlineData(SKEncodedImageFormat.Jpeg)]
+    [InlineData(SKEncodedImageFormat.Webp)]
+    [InlineData(SKEncodedImageFormat.Png)]
+    public async Task ProcessAsync_LargePhoto_DownscaledCorrectly(SKEncodedImageFormat format)
+    {
+        var result = await ProcessAsync(TestImages.Encode(3000, 1000, format), ImageKind.PostImage);
+
+        Assert.True(result.Succeeded, result.Failure?.Message);
+        AssertImage(result.Images[0], ImageVariant.Large, 1600, 533);
+        AssertImage(result.Images[1], ImageVariant.Thumbnail, 400, 133);
+        using var large = SKBitmap.Decode(result.Images[0].Bytes);
+        AssertColour(SKColors.Red, large.GetPixel(700, 266));
+        AssertColour(SKColors.Blue, large.GetPixel(900, 266));
+    }
+
     [Fact]
     public async Task ProcessAsync_TransparentLogo_KeepsTransparency()
     {
