@@ -8,7 +8,7 @@ namespace Entregent.Web.Infrastructure.Imaging;
 /// <remarks>
 /// Order of checks, cheapest first, so hostile input costs as little as possible: the byte limit while reading,
 /// the magic bytes, then the dimensions from the header (before any pixel memory is allocated), then the decode.
-/// Re-encoding from pixels is what strips metadata (EXIF, GPS position, ICC comments): nothing of the original
+/// Re-encoding from pixels is what strips metadata (EXIF with its GPS position, XMP, comments): nothing of the original
 /// file is copied through.
 /// </remarks>
 public sealed class ImageProcessor
