@@ -6,6 +6,8 @@ using Entregent.Web.Features.Organizations;
 using Entregent.Web.Features.Profiles;
 using Entregent.Web.Infrastructure;
 using Entregent.Web.Infrastructure.Email;
+using Entregent.Web.Infrastructure.Imaging;
+using Entregent.Web.Infrastructure.Markdown;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -93,7 +95,10 @@ builder.Services.AddOpenApi();
 builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
 
 builder.Services.AddScoped<AccountEmails>();
-builder.Services.AddSingleton<IEmailSender, LoggingEmailSender>();
+builder.Services.AddEntregentEmail(builder.Configuration);
+builder.Services.AddEntregentImaging(builder.Configuration);
+builder.Services.AddSingleton<MarkdownRenderer>();
+builder.Services.AddSingleton<Uploads>();
 
 builder.Services.AddLocalization();
 builder.Services.AddRazorPages();
@@ -128,6 +133,7 @@ app.MapScalarApiReference("/api/docs", scalar => scalar.WithTitle("Entregent API
 app.MapAccountEndpoints();
 app.MapProfileEndpoints();
 app.MapOrganizationEndpoints();
+app.MapMediaEndpoints();
 app.MapRazorPages();
 
 await app.RunAsync();

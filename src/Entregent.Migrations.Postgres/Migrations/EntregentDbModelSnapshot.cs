@@ -153,6 +153,10 @@ namespace Entregent.Migrations.Postgres.Migrations
                         .HasMaxLength(80)
                         .HasColumnType("character varying(80)");
 
+                    b.Property<string>("LogoThumbnailKey")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
                     b.Property<string>("MatchKey")
                         .IsRequired()
                         .HasMaxLength(150)
@@ -383,6 +387,10 @@ namespace Entregent.Migrations.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.Property<string>("PhotoKey")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("PhotoThumbnailKey")
                         .HasMaxLength(80)
                         .HasColumnType("character varying(80)");
 

@@ -141,6 +141,10 @@ namespace Entregent.Migrations.Sqlite.Migrations
                         .HasMaxLength(80)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LogoThumbnailKey")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("MatchKey")
                         .IsRequired()
                         .HasMaxLength(150)
@@ -365,6 +369,10 @@ namespace Entregent.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("PhotoKey")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhotoThumbnailKey")
                         .HasMaxLength(80)
                         .HasColumnType("TEXT");
 

@@ -32,6 +32,7 @@ public sealed class Organization : IFeedEntity
     public string? Location { get; set; }
     public string? Description { get; set; }
     public string? LogoKey { get; set; }
+    public string? LogoThumbnailKey { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 
@@ -62,6 +63,7 @@ internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organ
         builder.Property(o => o.Location).HasMaxLength(100);
         builder.Property(o => o.Description).HasMaxLength(Organization.DescriptionMaxLength);
         builder.Property(o => o.LogoKey).HasMaxLength(80);
+        builder.Property(o => o.LogoThumbnailKey).HasMaxLength(80);
         builder.HasIndex(o => o.Slug).IsUnique();
         builder.HasIndex(o => o.MatchKey).IsUnique();
     }

@@ -62,6 +62,9 @@ public sealed class Profile : IFeedEntity
 
     /// <summary>Key of the processed photo in the media store; null when the member has none.</summary>
     public string? PhotoKey { get; set; }
+
+    /// <summary>Key of the 96-pixel version, for lists.</summary>
+    public string? PhotoThumbnailKey { get; set; }
     public DateTimeOffset? PhotoUpdatedAt { get; set; }
 
     public DateTimeOffset? PositionsUpdatedAt { get; set; }
@@ -97,6 +100,7 @@ internal sealed class ProfileConfiguration : IEntityTypeConfiguration<Profile>
         builder.Property(p => p.Phone).HasMaxLength(Profile.PhoneMaxLength);
         builder.Property(p => p.Website).HasMaxLength(Profile.WebsiteMaxLength);
         builder.Property(p => p.PhotoKey).HasMaxLength(80);
+        builder.Property(p => p.PhotoThumbnailKey).HasMaxLength(80);
         builder.Property(p => p.Version).IsConcurrencyToken();
         builder.HasMany(p => p.Positions).WithOne().HasForeignKey(p => p.MemberId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(p => p.Education).WithOne().HasForeignKey(e => e.MemberId).OnDelete(DeleteBehavior.Cascade);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using Entregent.Web.Data;
 using Entregent.Web.Infrastructure;
+using Entregent.Web.Infrastructure.Imaging;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
@@ -75,6 +76,15 @@ public static class ProfileEndpoints
         me.MapPut("/skills", async (SetSkills.Request request, EntregentDb db, ClaimsPrincipal user, TimeProvider time, CancellationToken cancellationToken) =>
             (await SetSkills.ExecuteAsync(db, user.RequiredMemberId(), request, time, cancellationToken)).ToOk())
             .WithSummary("Replace my skills (case and accents do not make a new skill)");
+
+        me.MapPut("/photo", async (HttpRequest http, EntregentDb db, ClaimsPrincipal user, Uploads uploads, TimeProvider time, CancellationToken cancellationToken) =>
+            (await SetPhoto.ExecuteAsync(db, user.RequiredMemberId(), await Uploads.ReadAsync(http, cancellationToken), uploads, time, cancellationToken)).ToOk())
+            .Accepts<IFormFile>("multipart/form-data").Accepts<Stream>("image/jpeg", "image/png", "image/webp")
+            .DisableAntiforgery()
+            .WithSummary("Set my photo: JPEG, PNG or WebP up to 5 MB, as multipart field 'photo' or a raw image body");
+        me.MapDelete("/photo", async (EntregentDb db, ClaimsPrincipal user, TimeProvider time, CancellationToken cancellationToken) =>
+            (await SetPhoto.RemoveAsync(db, user.RequiredMemberId(), time, cancellationToken)).ToNoContent())
+            .WithSummary("Remove my photo");
 
         return me;
     }

@@ -50,7 +50,7 @@ internal static class ProfileViewMapping
     public static IReadOnlyList<OpenTo> Flags(OpenTo value) =>
         Enum.GetValues<OpenTo>().Where(f => f != Profiles.OpenTo.None && value.HasFlag(f)).ToList();
 
-    public static string? PhotoUrl(string? key) => key is null ? null : $"/media/{key}";
+    public static string? PhotoUrl(string? key) => key is null ? null : "/media/" + key;
 
     public static IReadOnlyList<PositionView> Order(IEnumerable<PositionView> positions) =>
         positions.OrderByDescending(p => p.Current).ThenByDescending(p => p.EndMonth, StringComparer.Ordinal)

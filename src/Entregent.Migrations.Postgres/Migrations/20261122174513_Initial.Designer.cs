@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Entregent.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(EntregentDb))]
-    [Migration("20261122173702_Initial")]
+    [Migration("20261122174513_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -153,6 +153,10 @@ namespace Entregent.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(100)");
 
                     b.Property<string>("LogoKey")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("LogoThumbnailKey")
                         .HasMaxLength(80)
                         .HasColumnType("character varying(80)");
 
@@ -386,6 +390,10 @@ namespace Entregent.Migrations.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.Property<string>("PhotoKey")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("PhotoThumbnailKey")
                         .HasMaxLength(80)
                         .HasColumnType("character varying(80)");
 

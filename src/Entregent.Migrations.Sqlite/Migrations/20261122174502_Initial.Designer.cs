@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Entregent.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(EntregentDb))]
-    [Migration("20261122173649_Initial")]
+    [Migration("20261122174502_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -141,6 +141,10 @@ namespace Entregent.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("LogoKey")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LogoThumbnailKey")
                         .HasMaxLength(80)
                         .HasColumnType("TEXT");
 
@@ -368,6 +372,10 @@ namespace Entregent.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("PhotoKey")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhotoThumbnailKey")
                         .HasMaxLength(80)
                         .HasColumnType("TEXT");
 
