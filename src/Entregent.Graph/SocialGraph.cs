@@ -490,8 +490,8 @@ public sealed class SocialGraph
     /// "Who do I know among these": the members of <paramref name="members"/> within <see cref="ReachOptions.MaxDepth"/>
     /// hops of the viewer (visible, not the viewer), nearest first, then by best path strength, then id; each with its
     /// distance and best intermediaries (the viewer's connections leading to it on a shortest path, by the best product of
-    /// strengths). Uses the viewer's cached 2nd-degree set. O(Σ over members of their degree) plus, at distance 3, the
-    /// degrees of their 2nd-degree neighbours.
+    /// strengths). Builds the viewer's 2nd-degree index with its best first hops once per query, O(Σ degree of the viewer's
+    /// connections), then costs O(degree) per member of the set.
     /// </summary>
     /// <param name="viewer">Who is looking.</param>
     /// <param name="members">The set searched (duplicates ignored).</param>
@@ -511,12 +511,10 @@ public sealed class SocialGraph
             return [];
         }
 
-        var visibility = new Visibility(state, viewer, options);
-        var network = Network(state, visibility);
         var scratch = Scratch.Rent();
         try
         {
-            return GraphQueries.Reach(state, network, visibility, members, options, scratch);
+            return GraphQueries.Reach(state, new Visibility(state, viewer, options), members, options, scratch);
         }
         finally
         {
@@ -547,12 +545,10 @@ public sealed class SocialGraph
             return [];
         }
 
-        var visibility = new Visibility(state, viewer, options);
-        var network = Network(state, visibility);
         var scratch = Scratch.Rent();
         try
         {
-            return GraphQueries.Reach(state, network, visibility, members, options, scratch);
+            return GraphQueries.Reach(state, new Visibility(state, viewer, options), members, options, scratch);
         }
         finally
         {

@@ -282,7 +282,7 @@ internal static class GraphQueries
     public static double DefaultWeight(int from, int to, float strength) => strength;
 
     public static List<ReachResult> Reach(
-        GraphState state, ViewerNetwork network, in Visibility visibility, ReadOnlySpan<int> members, ReachOptions options, Scratch scratch)
+        GraphState state, in Visibility visibility, ReadOnlySpan<int> members, ReachOptions options, Scratch scratch)
     {
         var viewer = visibility.Viewer;
         var results = new List<ReachResult>();
@@ -291,77 +291,129 @@ internal static class GraphQueries
             return results;
         }
 
-        // First-degree strengths, by member, for the first hop of every path.
+        // The 2nd-degree index for this query: every visible 2nd-degree member b with the (a, s(v,a)·s(a,b)) pairs of the
+        // viewer's connections a that lead to it, in CSR form keyed through stamp set C. Building it costs one pass over
+        // the rows of the viewer's connections; afterwards a target at distance 2 reads its intermediaries directly and
+        // a target at distance 3 only scans its own row.
         var first = scratch.A;
         first.Begin(state.MemberCount);
+        first.Set(viewer, -1);
         var viewerRow = state.Adjacency(viewer);
+        var firstMembers = scratch.Frontier1;
+        firstMembers.Clear();
         for (var i = 0; i < viewerRow.Length; i++)
         {
             var a = viewerRow.Neighbours[i];
-            if (network.IsFirst(a))
+            if (visibility.Allows(a) && visibility.AllowsEdge(viewer, a))
             {
                 first.Set(a, i);
+                firstMembers.Add(a);
             }
         }
 
-        // Per target: best score per intermediary, in B (value = index into the intermediary list) and a small list.
-        var seen = new HashSet<int>();
-        var perIntermediary = scratch.B;
+        var second = scratch.C;
+        second.Begin(state.MemberCount);
+        var secondMembers = scratch.Frontier2;
+        secondMembers.Clear();
+        var counts = scratch.Frontier3;
+        counts.Clear();
+        if (options.MaxDepth >= 2)
+        {
+            foreach (var a in firstMembers)
+            {
+                foreach (var b in state.Neighbours(a))
+                {
+                    if (first.Contains(b) || !visibility.AllowsEdge(a, b))
+                    {
+                        continue;
+                    }
+
+                    if (second.TryGet(b, out var i))
+                    {
+                        counts[i]++;
+                    }
+                    else if (visibility.Allows(b))
+                    {
+                        second.Set(b, secondMembers.Count);
+                        secondMembers.Add(b);
+                        counts.Add(1);
+                    }
+                }
+            }
+        }
+
+        var offsets = new int[secondMembers.Count + 1];
+        for (var i = 0; i < secondMembers.Count; i++)
+        {
+            offsets[i + 1] = offsets[i] + counts[i];
+            counts[i] = offsets[i];
+        }
+
+        var pairMembers = new int[offsets[^1]];
+        var pairScores = new double[offsets[^1]];
+        foreach (var a in firstMembers)
+        {
+            var aRow = state.Adjacency(a);
+            double firstStrength = viewerRow.Strength(first.Get(a));
+            for (var k = 0; k < aRow.Length; k++)
+            {
+                var b = aRow.Neighbours[k];
+                if (second.TryGet(b, out var i) && visibility.AllowsEdge(a, b))
+                {
+                    var slot = counts[i]++;
+                    pairMembers[slot] = a;
+                    pairScores[slot] = firstStrength * aRow.Strength(k);
+                }
+            }
+        }
+
+        var seen = scratch.B;
+        seen.Begin(state.MemberCount);
         var intermediaries = new List<(int Member, double Score)>();
+        var perIntermediary = new Dictionary<int, int>();
         foreach (var t in members)
         {
-            if (t == viewer || (uint)t >= (uint)state.MemberCount || !visibility.Allows(t) || !seen.Add(t))
+            if (t == viewer || (uint)t >= (uint)state.MemberCount || !visibility.Allows(t) || seen.Contains(t))
             {
                 continue;
             }
 
+            seen.Set(t, 0);
             if (first.TryGet(t, out var index))
             {
                 results.Add(new ReachResult(t, 1, viewerRow.Strength(index), []));
                 continue;
             }
 
-            if (options.MaxDepth < 2)
-            {
-                continue;
-            }
-
             intermediaries.Clear();
-            perIntermediary.Begin(state.MemberCount);
-            var targetRow = state.Adjacency(t);
+            perIntermediary.Clear();
             var distance = 0;
-            if (network.Second.Contains(t))
+            if (second.Contains(t))
             {
                 distance = 2;
-                for (var j = 0; j < targetRow.Length; j++)
+                var (start, end) = PairRange(t);
+                for (var p = start; p < end; p++)
                 {
-                    var a = targetRow.Neighbours[j];
-                    if (first.TryGet(a, out var ai) && visibility.AllowsEdge(a, t))
-                    {
-                        Offer(a, (double)viewerRow.Strength(ai) * targetRow.Strength(j));
-                    }
+                    Offer(pairMembers[p], pairScores[p]);
                 }
             }
             else if (options.MaxDepth >= 3)
             {
+                var targetRow = state.Adjacency(t);
                 for (var j = 0; j < targetRow.Length; j++)
                 {
                     var b = targetRow.Neighbours[j];
-                    if (!network.Second.Contains(b) || !visibility.AllowsEdge(b, t))
+                    if (!second.Contains(b) || !visibility.AllowsEdge(b, t))
                     {
                         continue;
                     }
 
                     distance = 3;
                     var last = targetRow.Strength(j);
-                    var bRow = state.Adjacency(b);
-                    for (var k = 0; k < bRow.Length; k++)
+                    var (start, end) = PairRange(b);
+                    for (var p = start; p < end; p++)
                     {
-                        var a = bRow.Neighbours[k];
-                        if (first.TryGet(a, out var ai) && visibility.AllowsEdge(a, b))
-                        {
-                            Offer(a, (double)viewerRow.Strength(ai) * bRow.Strength(k) * last);
-                        }
+                        Offer(pairMembers[p], pairScores[p] * last);
                     }
                 }
             }
@@ -379,7 +431,7 @@ internal static class GraphQueries
                 list[k] = intermediaries[k].Member;
             }
 
-            results.Add(new ReachResult(t, distance, intermediaries.Count > 0 ? intermediaries[0].Score : 0, list));
+            results.Add(new ReachResult(t, distance, intermediaries[0].Score, list));
         }
 
         results.Sort(static (x, y) =>
@@ -391,11 +443,20 @@ internal static class GraphQueries
             results.RemoveRange(options.MaxResults, results.Count - options.MaxResults);
         }
 
+        firstMembers.Clear();
+        secondMembers.Clear();
+        counts.Clear();
         return results;
+
+        (int Start, int End) PairRange(int b)
+        {
+            var i = second.Get(b);
+            return (offsets[i], offsets[i + 1]);
+        }
 
         void Offer(int intermediary, double score)
         {
-            if (perIntermediary.TryGet(intermediary, out var slot))
+            if (perIntermediary.TryGetValue(intermediary, out var slot))
             {
                 if (score > intermediaries[slot].Score)
                 {
@@ -404,7 +465,7 @@ internal static class GraphQueries
             }
             else
             {
-                perIntermediary.Set(intermediary, intermediaries.Count);
+                perIntermediary[intermediary] = intermediaries.Count;
                 intermediaries.Add((intermediary, score));
             }
         }

@@ -60,6 +60,7 @@ internal sealed class Scratch
 
     public StampSet A { get; } = new();
     public StampSet B { get; } = new();
+    public StampSet C { get; } = new();
     public List<int> Frontier1 { get; } = [];
     public List<int> Frontier2 { get; } = [];
     public List<int> Frontier3 { get; } = [];

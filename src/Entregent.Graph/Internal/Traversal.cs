@@ -42,6 +42,9 @@ internal static class Traversal
             var frontier = expandForward ? forwardFrontier : backwardFrontier;
             var mine = expandForward ? forward : backward;
             var theirs = expandForward ? backward : forward;
+
+            // On the last level allowed only a meeting matters: nothing found there is expanded again.
+            var lastLevel = forwardDepth + backwardDepth + 1 == maxDepth;
             next.Clear();
             foreach (var x in frontier)
             {
@@ -58,7 +61,7 @@ internal static class Traversal
                         return forwardDepth + backwardDepth + 1;
                     }
 
-                    if (!visibility.Allows(y))
+                    if (lastLevel || !visibility.Allows(y))
                     {
                         continue;
                     }
