@@ -65,6 +65,9 @@ internal static class CompareRunner
 
             Console.WriteLine();
             Console.WriteLine(CompareRow.Table(rows, databases.Select(d => d.Name).ToList(), members, network.Connections.Count));
+            Console.WriteLine("Versions: " + string.Join(", ", databases.Select(d => $"{d.Name} {d.Version}"))
+                + $"; .NET {Environment.Version}; {Environment.ProcessorCount} cores");
+            Console.WriteLine("Load times: " + string.Join(", ", databases.Select(d => $"{d.Name} {d.LoadTime.TotalSeconds:F0} s")));
             return 0;
         }
         finally
@@ -181,7 +184,7 @@ internal static class CompareRunner
                 {
                     var median = Median(sql.Times);
                     var note = sql.Disagreements > 0 ? $" ({sql.Disagreements} answers differ)" : string.Empty;
-                    line += $" {Ms(median)}{note} | {(median / graphMedian).ToString("N0", CultureInfo.InvariantCulture)}× |";
+                    line += $" {Ms(median)}{note} | {Ratio(median / graphMedian)} |";
                 }
 
                 lines.Add(line);
@@ -192,6 +195,9 @@ internal static class CompareRunner
                 $"{r.Graph.Times.Count}/{string.Join("/", r.Sql.Select(s => s.Times.Count))}")));
             return string.Join(Environment.NewLine, lines);
         }
+
+        private static string Ratio(double ratio) =>
+            ratio < 10 ? $"{ratio.ToString("F1", CultureInfo.InvariantCulture)}×" : $"{ratio.ToString("N0", CultureInfo.InvariantCulture)}×";
 
         private static string Ms(double milliseconds) => milliseconds switch
         {
