@@ -101,54 +101,45 @@ internal static class GraphQueries
             return paths;
         }
 
-        var distance = Traversal.LabelUntil(state, visibility, source, target, scratch);
+        var distance = Traversal.LabelBoth(state, visibility, source, target, scratch);
         if (distance < 0)
         {
             return paths;
         }
 
-        // Walk the layer DAG backwards from the target: a predecessor of x is a neighbour labelled one less.
-        // Every labelled member below the target's layer reaches the source, so no branch is a dead end and the
+        // Each shortest path crosses exactly one meeting member m: its first half is walked back from m through forward
+        // labels decreasing by one, its second half from m through backward labels. No branch is a dead end, so the
         // enumeration costs O(paths × distance × degree).
         var limit = (int)Math.Min(100_000, (long)maxPaths * 16);
-        var labels = scratch.A;
-        var stack = new int[distance + 1];
-        var cursor = new int[distance + 1];
+        var meetings = scratch.Frontier4.ToArray();
+        Array.Sort(meetings);
         var found = new List<int[]>();
-        stack[distance] = target;
-        cursor[distance] = 0;
-        var level = distance;
-        while (level <= distance && found.Count < limit)
+        foreach (var meeting in meetings)
         {
-            if (level == 0)
+            var firstHalves = Halves(state, visibility, scratch.A, meeting, towardsSource: true, limit);
+            var secondHalves = Halves(state, visibility, scratch.B, meeting, towardsSource: false, limit);
+            foreach (var head in firstHalves)
             {
-                found.Add((int[])stack.Clone());
-                level++;
-                continue;
-            }
-
-            var x = stack[level];
-            var row = state.Neighbours(x);
-            var advanced = false;
-            while (cursor[level] < row.Length)
-            {
-                var y = row[cursor[level]++];
-                if (labels.TryGet(y, out var label) && label == level - 1 && visibility.AllowsEdge(y, x))
+                foreach (var tail in secondHalves)
                 {
-                    stack[level - 1] = y;
-                    cursor[level - 1] = 0;
-                    level--;
-                    advanced = true;
-                    break;
-                }
-            }
+                    if (found.Count == limit)
+                    {
+                        goto ranked;
+                    }
 
-            if (!advanced)
-            {
-                level++;
+                    var members = new int[distance + 1];
+                    for (var k = 0; k < head.Length; k++)
+                    {
+                        members[k] = head[head.Length - 1 - k];
+                    }
+
+                    tail.AsSpan(1).CopyTo(members.AsSpan(head.Length));
+                    found.Add(members);
+                }
             }
         }
 
+    ranked:
         foreach (var members in found)
         {
             var edges = new PathEdge[distance];
@@ -169,6 +160,55 @@ internal static class GraphQueries
         }
 
         return paths;
+    }
+
+    /// <summary>
+    /// Walks labels down from <paramref name="start"/> to the root (label 0): each walk lists <paramref name="start"/> first.
+    /// Towards the source the edges are followed backwards (a path edge runs from the lower label to the higher).
+    /// </summary>
+    private static List<int[]> Halves(GraphState state, in Visibility visibility, StampSet labels, int start, bool towardsSource, int limit)
+    {
+        var halves = new List<int[]>();
+        var length = labels.Get(start);
+        var stack = new int[length + 1];
+        var cursor = new int[length + 1];
+        stack[0] = start;
+        var depth = 0;
+        while (depth >= 0 && halves.Count < limit)
+        {
+            if (depth == length)
+            {
+                halves.Add((int[])stack.Clone());
+                depth--;
+                continue;
+            }
+
+            var x = stack[depth];
+            var row = state.Neighbours(x);
+            var want = length - depth - 1;
+            var advanced = false;
+            while (cursor[depth] < row.Length)
+            {
+                var y = row[cursor[depth]++];
+                if (labels.TryGet(y, out var label) && label == want
+                    && (towardsSource ? visibility.AllowsEdge(y, x) : visibility.AllowsEdge(x, y)))
+                {
+                    depth++;
+                    stack[depth] = y;
+                    cursor[depth] = 0;
+                    advanced = true;
+                    break;
+                }
+            }
+
+            if (!advanced)
+            {
+                cursor[depth] = 0;
+                depth--;
+            }
+        }
+
+        return halves;
     }
 
     public static List<GraphPath> IntroductionPaths(GraphState state, in Visibility visibility, int target, int maxPaths, Scratch scratch)
@@ -367,18 +407,27 @@ internal static class GraphQueries
             }
         }
 
-        var seen = scratch.B;
-        seen.Begin(state.MemberCount);
+        // Distance-3 tests probe the 2nd-degree set once per neighbour of every target: a bitmap keeps those probes in
+        // cache, and visiting targets in id order reads their rows in memory order.
+        var bitmap = scratch.EnsureBitmap(state.MemberCount);
+        foreach (var b in secondMembers)
+        {
+            Bits.Set(bitmap, b);
+        }
+
+        var targets = members.ToArray();
+        Array.Sort(targets);
         var intermediaries = new List<(int Member, double Score)>();
         var perIntermediary = new Dictionary<int, int>();
-        foreach (var t in members)
+        var previous = -1;
+        foreach (var t in targets)
         {
-            if (t == viewer || (uint)t >= (uint)state.MemberCount || !visibility.Allows(t) || seen.Contains(t))
+            if (t == previous || t == viewer || (uint)t >= (uint)state.MemberCount || !visibility.Allows(t))
             {
                 continue;
             }
 
-            seen.Set(t, 0);
+            previous = t;
             if (first.TryGet(t, out var index))
             {
                 results.Add(new ReachResult(t, 1, viewerRow.Strength(index), []));
@@ -403,7 +452,7 @@ internal static class GraphQueries
                 for (var j = 0; j < targetRow.Length; j++)
                 {
                     var b = targetRow.Neighbours[j];
-                    if (!second.Contains(b) || !visibility.AllowsEdge(b, t))
+                    if (!Bits.Get(bitmap, b) || !visibility.AllowsEdge(b, t))
                     {
                         continue;
                     }
@@ -441,6 +490,11 @@ internal static class GraphQueries
         if (results.Count > options.MaxResults)
         {
             results.RemoveRange(options.MaxResults, results.Count - options.MaxResults);
+        }
+
+        foreach (var b in secondMembers)
+        {
+            Bits.Clear(bitmap, b);
         }
 
         firstMembers.Clear();

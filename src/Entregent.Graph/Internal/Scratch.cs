@@ -66,6 +66,22 @@ internal sealed class Scratch
     public List<int> Frontier3 { get; } = [];
     public List<int> Frontier4 { get; } = [];
 
+    /// <summary>
+    /// A member bitmap (N/8 bytes, small enough to stay in the L2 cache where an int stamp array of N would not), all
+    /// zero between uses: whoever sets bits clears them again.
+    /// </summary>
+    public ulong[] Bitmap { get; private set; } = [];
+
+    public ulong[] EnsureBitmap(int size)
+    {
+        if (Bitmap.Length < Bits.WordsFor(size))
+        {
+            Bitmap = new ulong[Bits.WordsFor(size) + (Bitmap.Length >> 1)];
+        }
+
+        return Bitmap;
+    }
+
     public static Scratch Rent()
     {
         lock (PoolGate)

@@ -42,9 +42,13 @@ internal static class Traversal
             var frontier = expandForward ? forwardFrontier : backwardFrontier;
             var mine = expandForward ? forward : backward;
             var theirs = expandForward ? backward : forward;
+            if (forwardDepth + backwardDepth + 1 == maxDepth)
+            {
+                return LastLevelMeets(state, visibility, frontier, expandForward ? backwardFrontier : forwardFrontier, expandForward, scratch)
+                    ? maxDepth
+                    : -1;
+            }
 
-            // On the last level allowed only a meeting matters: nothing found there is expanded again.
-            var lastLevel = forwardDepth + backwardDepth + 1 == maxDepth;
             next.Clear();
             foreach (var x in frontier)
             {
@@ -61,7 +65,7 @@ internal static class Traversal
                         return forwardDepth + backwardDepth + 1;
                     }
 
-                    if (lastLevel || !visibility.Allows(y))
+                    if (!visibility.Allows(y))
                     {
                         continue;
                     }
@@ -91,6 +95,40 @@ internal static class Traversal
         return -1;
     }
 
+    /// <summary>
+    /// The last level allowed: only a meeting matters, and (with no meeting after complete levels) it can only be with the
+    /// other side's frontier, so that frontier goes into the small bitmap and the expansion probes nothing else.
+    /// </summary>
+    private static bool LastLevelMeets(GraphState state, in Visibility visibility, List<int> frontier, List<int> other, bool forward, Scratch scratch)
+    {
+        var bitmap = scratch.EnsureBitmap(state.MemberCount);
+        foreach (var y in other)
+        {
+            Bits.Set(bitmap, y);
+        }
+
+        var met = false;
+        foreach (var x in frontier)
+        {
+            foreach (var y in state.Neighbours(x))
+            {
+                if (Bits.Get(bitmap, y) && (forward ? visibility.AllowsEdge(x, y) : visibility.AllowsEdge(y, x)))
+                {
+                    met = true;
+                    goto done;
+                }
+            }
+        }
+
+    done:
+        foreach (var y in other)
+        {
+            Bits.Clear(bitmap, y);
+        }
+
+        return met;
+    }
+
     // Expanding a frontier costs the sum of its degrees; counting them is cheap next to the expansion itself.
     private static long Cost(GraphState state, List<int> frontier)
     {
@@ -104,54 +142,87 @@ internal static class Traversal
     }
 
     /// <summary>
-    /// One-sided breadth-first search from <paramref name="source"/> that labels <c>scratch.A</c> with distances, stopping
-    /// once <paramref name="target"/> is labelled (every member nearer than the target is labelled by then).
-    /// Returns the target's distance or -1.
+    /// Bidirectional breadth-first search that keeps its labels: forward distances in <c>scratch.A</c>, backward distances
+    /// in <c>scratch.B</c>, each side expanded by whole levels. The level on which the sides first meet is completed, and
+    /// the members found on both sides then (every shortest path crosses exactly one of them) go to <c>scratch.Frontier4</c>.
+    /// Returns the distance or -1. Labels below the meeting level are complete on both sides, so each half of a shortest
+    /// path can be walked back from a meeting member by following labels that decrease by one.
     /// </summary>
-    public static int LabelUntil(GraphState state, in Visibility visibility, int source, int target, Scratch scratch)
+    public static int LabelBoth(GraphState state, in Visibility visibility, int source, int target, Scratch scratch)
     {
-        var labels = scratch.A;
-        labels.Begin(state.MemberCount);
-        labels.Set(source, 0);
-        if (source == target)
-        {
-            return 0;
-        }
-
-        if ((uint)target >= (uint)state.MemberCount || !visibility.Allows(target))
+        var forward = scratch.A;
+        var backward = scratch.B;
+        forward.Begin(state.MemberCount);
+        backward.Begin(state.MemberCount);
+        var meetings = scratch.Frontier4;
+        meetings.Clear();
+        if ((uint)source >= (uint)state.MemberCount || (uint)target >= (uint)state.MemberCount || !visibility.Allows(target))
         {
             return -1;
         }
 
-        var frontier = scratch.Frontier1;
-        var next = scratch.Frontier2;
-        frontier.Clear();
-        frontier.Add(source);
-        var depth = 0;
-        while (frontier.Count > 0)
+        forward.Set(source, 0);
+        backward.Set(target, 0);
+        var forwardFrontier = scratch.Frontier1;
+        var backwardFrontier = scratch.Frontier2;
+        var next = scratch.Frontier3;
+        forwardFrontier.Clear();
+        backwardFrontier.Clear();
+        forwardFrontier.Add(source);
+        backwardFrontier.Add(target);
+        var forwardDepth = 0;
+        var backwardDepth = 0;
+        while (forwardFrontier.Count > 0 && backwardFrontier.Count > 0)
         {
-            depth++;
+            var expandForward = Cost(state, forwardFrontier) <= Cost(state, backwardFrontier);
+            var frontier = expandForward ? forwardFrontier : backwardFrontier;
+            var mine = expandForward ? forward : backward;
+            var theirs = expandForward ? backward : forward;
+            var level = (expandForward ? forwardDepth : backwardDepth) + 1;
             next.Clear();
             foreach (var x in frontier)
             {
                 foreach (var y in state.Neighbours(x))
                 {
-                    if (labels.Contains(y) || !visibility.Allows(y) || !visibility.AllowsEdge(x, y))
+                    var visible = expandForward ? visibility.AllowsEdge(x, y) : visibility.AllowsEdge(y, x);
+                    if (!visible || mine.Contains(y))
                     {
                         continue;
                     }
 
-                    labels.Set(y, depth);
-                    if (y == target)
+                    if (theirs.Contains(y))
                     {
-                        return depth;
+                        mine.Set(y, level);
+                        meetings.Add(y);
+                        continue;
                     }
 
+                    if (!visibility.Allows(y))
+                    {
+                        continue;
+                    }
+
+                    mine.Set(y, level);
                     next.Add(y);
                 }
             }
 
-            (frontier, next) = (next, frontier);
+            if (expandForward)
+            {
+                forwardDepth++;
+            }
+            else
+            {
+                backwardDepth++;
+            }
+
+            if (meetings.Count > 0)
+            {
+                return forwardDepth + backwardDepth;
+            }
+
+            frontier.Clear();
+            frontier.AddRange(next);
         }
 
         return -1;
