@@ -1,3 +1,22 @@
 using BenchmarkDotNet.Running;
+using Entregent.Benchmarks;
+using Entregent.Benchmarks.Compare;
+using Entregent.Benchmarks.Percentiles;
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// Three modes: "compare" (graph vs PostgreSQL and SQLite), "percentiles" (per-query p50/p99, memory, build time,
+// BFS ceiling) and, for anything else, BenchmarkDotNet's switcher over the benchmark classes.
+switch (args.FirstOrDefault())
+{
+    case "compare":
+        return CompareRunner.Run(new BenchArguments(args.Skip(1)));
+    case "percentiles":
+        return PercentileRunner.Run(new BenchArguments(args.Skip(1)));
+    case "help" or "--help" or "-h":
+        Console.WriteLine(CompareRunner.Usage);
+        Console.WriteLine(PercentileRunner.Usage);
+        Console.WriteLine("Anything else goes to BenchmarkDotNet, e.g. --filter '*Degree*'; set ENTREGENT_BENCH_SIZES=100000,1000000.");
+        return 0;
+    default:
+        BenchmarkSwitcher.FromAssembly(typeof(Networks).Assembly).Run(args);
+        return 0;
+}

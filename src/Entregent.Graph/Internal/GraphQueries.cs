@@ -1,0 +1,845 @@
+namespace Entregent.Graph.Internal;
+
+/// <summary>The query algorithms, pure functions of one <see cref="GraphState"/>.</summary>
+internal static class GraphQueries
+{
+    public static Degree DegreeFromNetwork(GraphState state, ViewerNetwork network, in Visibility visibility, int other)
+    {
+        if (other == network.Viewer || (uint)other >= (uint)state.MemberCount || !visibility.Allows(other))
+        {
+            return Degree.None;
+        }
+
+        if (network.IsFirst(other))
+        {
+            return Degree.First;
+        }
+
+        if (network.Second.Contains(other))
+        {
+            return Degree.Second;
+        }
+
+        foreach (var w in state.Neighbours(other))
+        {
+            if (network.Second.Contains(w) && visibility.AllowsEdge(w, other))
+            {
+                return Degree.Third;
+            }
+        }
+
+        return Degree.None;
+    }
+
+    public static List<MutualConnection> Mutuals(GraphState state, in Visibility visibility, int other, int max, bool countOnly, out int count)
+    {
+        var viewer = visibility.Viewer;
+        var result = new List<MutualConnection>();
+        count = 0;
+        if (other == viewer || (uint)other >= (uint)state.MemberCount || (uint)viewer >= (uint)state.MemberCount || !visibility.Allows(other))
+        {
+            return result;
+        }
+
+        var mine = state.Adjacency(viewer);
+        var theirs = state.Adjacency(other);
+        var left = mine.Neighbours;
+        var right = theirs.Neighbours;
+        int i = 0, j = 0;
+        while (i < left.Length && j < right.Length)
+        {
+            var a = left[i];
+            var b = right[j];
+            if (a < b)
+            {
+                i++;
+            }
+            else if (a > b)
+            {
+                j++;
+            }
+            else
+            {
+                if (visibility.Allows(a) && visibility.AllowsEdge(viewer, a) && visibility.AllowsEdge(a, other))
+                {
+                    count++;
+                    if (!countOnly)
+                    {
+                        result.Add(new MutualConnection(a, mine.Strength(i), theirs.Strength(j)));
+                    }
+                }
+
+                i++;
+                j++;
+            }
+        }
+
+        if (!countOnly)
+        {
+            result.Sort(static (x, y) => x.Score != y.Score ? y.Score.CompareTo(x.Score) : x.Member.CompareTo(y.Member));
+            if (result.Count > max)
+            {
+                result.RemoveRange(max, result.Count - max);
+            }
+        }
+
+        return result;
+    }
+
+    public static List<GraphPath> AllShortestPaths(
+        GraphState state, in Visibility visibility, int source, int target, int maxPaths, PairWeight weight, Scratch scratch)
+    {
+        var paths = new List<GraphPath>();
+        if ((uint)source >= (uint)state.MemberCount || maxPaths <= 0)
+        {
+            return paths;
+        }
+
+        if (source == target)
+        {
+            paths.Add(new GraphPath([source], [], 1.0));
+            return paths;
+        }
+
+        var distance = Traversal.LabelBoth(state, visibility, source, target, scratch);
+        if (distance < 0)
+        {
+            return paths;
+        }
+
+        // Each shortest path crosses exactly one meeting member m: its first half is walked back from m through forward
+        // labels decreasing by one, its second half from m through backward labels. No branch is a dead end, so the
+        // enumeration costs O(paths × distance × degree).
+        var limit = (int)Math.Min(100_000, (long)maxPaths * 16);
+        var meetings = scratch.Frontier4.ToArray();
+        Array.Sort(meetings);
+        var found = new List<int[]>();
+        foreach (var meeting in meetings)
+        {
+            var firstHalves = Halves(state, visibility, scratch.A, meeting, towardsSource: true, limit);
+            var secondHalves = Halves(state, visibility, scratch.B, meeting, towardsSource: false, limit);
+            foreach (var head in firstHalves)
+            {
+                foreach (var tail in secondHalves)
+                {
+                    if (found.Count == limit)
+                    {
+                        goto ranked;
+                    }
+
+                    var members = new int[distance + 1];
+                    for (var k = 0; k < head.Length; k++)
+                    {
+                        members[k] = head[head.Length - 1 - k];
+                    }
+
+                    tail.AsSpan(1).CopyTo(members.AsSpan(head.Length));
+                    found.Add(members);
+                }
+            }
+        }
+
+    ranked:
+        foreach (var members in found)
+        {
+            var edges = new PathEdge[distance];
+            var total = 1.0;
+            for (var k = 0; k < distance; k++)
+            {
+                edges[k] = state.Edge(members[k], members[k + 1]);
+                total *= weight(members[k], members[k + 1], edges[k].Strength);
+            }
+
+            paths.Add(new GraphPath(members, edges, total));
+        }
+
+        paths.Sort(PathOrder.Instance);
+        if (paths.Count > maxPaths)
+        {
+            paths.RemoveRange(maxPaths, paths.Count - maxPaths);
+        }
+
+        return paths;
+    }
+
+    /// <summary>
+    /// Walks labels down from <paramref name="start"/> to the root (label 0): each walk lists <paramref name="start"/> first.
+    /// Towards the source the edges are followed backwards (a path edge runs from the lower label to the higher).
+    /// </summary>
+    private static List<int[]> Halves(GraphState state, in Visibility visibility, StampSet labels, int start, bool towardsSource, int limit)
+    {
+        var halves = new List<int[]>();
+        var length = labels.Get(start);
+        var stack = new int[length + 1];
+        var cursor = new int[length + 1];
+        stack[0] = start;
+        var depth = 0;
+        while (depth >= 0 && halves.Count < limit)
+        {
+            if (depth == length)
+            {
+                halves.Add((int[])stack.Clone());
+                depth--;
+                continue;
+            }
+
+            var x = stack[depth];
+            var row = state.Neighbours(x);
+            var want = length - depth - 1;
+            var advanced = false;
+            while (cursor[depth] < row.Length)
+            {
+                var y = row[cursor[depth]++];
+                if (labels.TryGet(y, out var label) && label == want
+                    && (towardsSource ? visibility.AllowsEdge(y, x) : visibility.AllowsEdge(x, y)))
+                {
+                    depth++;
+                    stack[depth] = y;
+                    cursor[depth] = 0;
+                    advanced = true;
+                    break;
+                }
+            }
+
+            if (!advanced)
+            {
+                cursor[depth] = 0;
+                depth--;
+            }
+        }
+
+        return halves;
+    }
+
+    public static List<GraphPath> IntroductionPaths(GraphState state, in Visibility visibility, int target, int maxPaths, Scratch scratch)
+    {
+        var viewer = visibility.Viewer;
+        var result = new List<GraphPath>();
+        if (viewer == target || maxPaths <= 0 || (uint)viewer >= (uint)state.MemberCount
+            || (uint)target >= (uint)state.MemberCount || !visibility.Allows(target))
+        {
+            return result;
+        }
+
+        // Candidates are kept in a min-heap of size k ordered worst-first, so ranking costs O(P log k) for P paths.
+        var best = new PriorityQueue<Candidate, Candidate>(maxPaths + 1, CandidateWorstFirst.Instance);
+        void Offer(Candidate candidate)
+        {
+            if (best.Count < maxPaths)
+            {
+                best.Enqueue(candidate, candidate);
+            }
+            else if (CandidateWorstFirst.Instance.Compare(candidate, best.Peek()) > 0)
+            {
+                best.EnqueueDequeue(candidate, candidate);
+            }
+        }
+
+        // Mark the target's visible neighbours with their index in its row (for the last edge's strength).
+        var targetRow = state.Adjacency(target);
+        var nearTarget = scratch.B;
+        nearTarget.Begin(state.MemberCount);
+        for (var j = 0; j < targetRow.Length; j++)
+        {
+            var b = targetRow.Neighbours[j];
+            if (b != viewer && visibility.Allows(b) && visibility.AllowsEdge(b, target))
+            {
+                nearTarget.Set(b, j);
+            }
+        }
+
+        var viewerRow = state.Adjacency(viewer);
+        for (var i = 0; i < viewerRow.Length; i++)
+        {
+            var a = viewerRow.Neighbours[i];
+            if (!visibility.AllowsEdge(viewer, a))
+            {
+                continue;
+            }
+
+            double first = viewerRow.Strength(i);
+            if (a == target)
+            {
+                Offer(new Candidate(first, 1, a, -1));
+                continue;
+            }
+
+            if (!visibility.Allows(a))
+            {
+                continue;
+            }
+
+            if (nearTarget.TryGet(a, out var aIndex))
+            {
+                Offer(new Candidate(first * targetRow.Strength(aIndex), 2, a, -1));
+            }
+
+            var aRow = state.Adjacency(a);
+            for (var k = 0; k < aRow.Length; k++)
+            {
+                var b = aRow.Neighbours[k];
+                if (b == target || !nearTarget.TryGet(b, out var bIndex) || !visibility.AllowsEdge(a, b))
+                {
+                    continue;
+                }
+
+                Offer(new Candidate(first * aRow.Strength(k) * targetRow.Strength(bIndex), 3, a, b));
+            }
+        }
+
+        if (best.Count == 0)
+        {
+            // Nothing within three hops: fall back to the shortest paths, ranked the same way.
+            return AllShortestPaths(state, visibility, viewer, target, maxPaths, DefaultWeight, scratch);
+        }
+
+        var ranked = new Candidate[best.Count];
+        for (var i = ranked.Length - 1; i >= 0; i--)
+        {
+            ranked[i] = best.Dequeue();
+        }
+
+        foreach (var candidate in ranked)
+        {
+            int[] members = candidate.Length switch
+            {
+                1 => [viewer, target],
+                2 => [viewer, candidate.First, target],
+                _ => [viewer, candidate.First, candidate.Second, target],
+            };
+            var edges = new PathEdge[members.Length - 1];
+            for (var k = 0; k < edges.Length; k++)
+            {
+                edges[k] = state.Edge(members[k], members[k + 1]);
+            }
+
+            result.Add(new GraphPath(members, edges, candidate.Weight));
+        }
+
+        return result;
+    }
+
+    public static double DefaultWeight(int from, int to, float strength) => strength;
+
+    public static List<ReachResult> Reach(
+        GraphState state, in Visibility visibility, ReadOnlySpan<int> members, ReachOptions options, Scratch scratch)
+    {
+        var viewer = visibility.Viewer;
+        var results = new List<ReachResult>();
+        if ((uint)viewer >= (uint)state.MemberCount)
+        {
+            return results;
+        }
+
+        // The 2nd-degree index for this query: every visible 2nd-degree member b with the (a, s(v,a)·s(a,b)) pairs of the
+        // viewer's connections a that lead to it, in CSR form keyed through stamp set C. Building it costs one pass over
+        // the rows of the viewer's connections; afterwards a target at distance 2 reads its intermediaries directly and
+        // a target at distance 3 only scans its own row.
+        var first = scratch.A;
+        first.Begin(state.MemberCount);
+        first.Set(viewer, -1);
+        var viewerRow = state.Adjacency(viewer);
+        var firstMembers = scratch.Frontier1;
+        firstMembers.Clear();
+        for (var i = 0; i < viewerRow.Length; i++)
+        {
+            var a = viewerRow.Neighbours[i];
+            if (visibility.Allows(a) && visibility.AllowsEdge(viewer, a))
+            {
+                first.Set(a, i);
+                firstMembers.Add(a);
+            }
+        }
+
+        var second = scratch.C;
+        second.Begin(state.MemberCount);
+        var secondMembers = scratch.Frontier2;
+        secondMembers.Clear();
+        var counts = scratch.Frontier3;
+        counts.Clear();
+        if (options.MaxDepth >= 2)
+        {
+            foreach (var a in firstMembers)
+            {
+                foreach (var b in state.Neighbours(a))
+                {
+                    if (first.Contains(b) || !visibility.AllowsEdge(a, b))
+                    {
+                        continue;
+                    }
+
+                    if (second.TryGet(b, out var i))
+                    {
+                        counts[i]++;
+                    }
+                    else if (visibility.Allows(b))
+                    {
+                        second.Set(b, secondMembers.Count);
+                        secondMembers.Add(b);
+                        counts.Add(1);
+                    }
+                }
+            }
+        }
+
+        var offsets = new int[secondMembers.Count + 1];
+        for (var i = 0; i < secondMembers.Count; i++)
+        {
+            offsets[i + 1] = offsets[i] + counts[i];
+            counts[i] = offsets[i];
+        }
+
+        var pairMembers = new int[offsets[^1]];
+        var pairScores = new double[offsets[^1]];
+        foreach (var a in firstMembers)
+        {
+            var aRow = state.Adjacency(a);
+            double firstStrength = viewerRow.Strength(first.Get(a));
+            for (var k = 0; k < aRow.Length; k++)
+            {
+                var b = aRow.Neighbours[k];
+                if (second.TryGet(b, out var i) && visibility.AllowsEdge(a, b))
+                {
+                    var slot = counts[i]++;
+                    pairMembers[slot] = a;
+                    pairScores[slot] = firstStrength * aRow.Strength(k);
+                }
+            }
+        }
+
+        // Distance-3 tests probe the 2nd-degree set once per neighbour of every target: a bitmap keeps those probes in
+        // cache, and visiting targets in id order reads their rows in memory order.
+        var bitmap = scratch.EnsureBitmap(state.MemberCount);
+        foreach (var b in secondMembers)
+        {
+            Bits.Set(bitmap, b);
+        }
+
+        var targets = members.ToArray();
+        Array.Sort(targets);
+        var intermediaries = new List<(int Member, double Score)>();
+        var perIntermediary = new Dictionary<int, int>();
+        var previous = -1;
+        foreach (var t in targets)
+        {
+            if (t == previous || t == viewer || (uint)t >= (uint)state.MemberCount || !visibility.Allows(t))
+            {
+                continue;
+            }
+
+            previous = t;
+            if (first.TryGet(t, out var index))
+            {
+                results.Add(new ReachResult(t, 1, viewerRow.Strength(index), []));
+                continue;
+            }
+
+            intermediaries.Clear();
+            perIntermediary.Clear();
+            var distance = 0;
+            if (second.Contains(t))
+            {
+                distance = 2;
+                var (start, end) = PairRange(t);
+                for (var p = start; p < end; p++)
+                {
+                    Offer(pairMembers[p], pairScores[p]);
+                }
+            }
+            else if (options.MaxDepth >= 3)
+            {
+                var targetRow = state.Adjacency(t);
+                for (var j = 0; j < targetRow.Length; j++)
+                {
+                    var b = targetRow.Neighbours[j];
+                    if (!Bits.Get(bitmap, b) || !visibility.AllowsEdge(b, t))
+                    {
+                        continue;
+                    }
+
+                    distance = 3;
+                    var last = targetRow.Strength(j);
+                    var (start, end) = PairRange(b);
+                    for (var p = start; p < end; p++)
+                    {
+                        Offer(pairMembers[p], pairScores[p] * last);
+                    }
+                }
+            }
+
+            if (distance == 0)
+            {
+                continue;
+            }
+
+            intermediaries.Sort(static (x, y) => x.Score != y.Score ? y.Score.CompareTo(x.Score) : x.Member.CompareTo(y.Member));
+            var take = Math.Min(options.MaxIntermediaries, intermediaries.Count);
+            var list = new int[take];
+            for (var k = 0; k < take; k++)
+            {
+                list[k] = intermediaries[k].Member;
+            }
+
+            results.Add(new ReachResult(t, distance, intermediaries[0].Score, list));
+        }
+
+        results.Sort(static (x, y) =>
+            x.Distance != y.Distance ? x.Distance.CompareTo(y.Distance)
+            : x.Strength != y.Strength ? y.Strength.CompareTo(x.Strength)
+            : x.Member.CompareTo(y.Member));
+        if (results.Count > options.MaxResults)
+        {
+            results.RemoveRange(options.MaxResults, results.Count - options.MaxResults);
+        }
+
+        foreach (var b in secondMembers)
+        {
+            Bits.Clear(bitmap, b);
+        }
+
+        firstMembers.Clear();
+        secondMembers.Clear();
+        counts.Clear();
+        return results;
+
+        (int Start, int End) PairRange(int b)
+        {
+            var i = second.Get(b);
+            return (offsets[i], offsets[i + 1]);
+        }
+
+        void Offer(int intermediary, double score)
+        {
+            if (perIntermediary.TryGetValue(intermediary, out var slot))
+            {
+                if (score > intermediaries[slot].Score)
+                {
+                    intermediaries[slot] = (intermediary, score);
+                }
+            }
+            else
+            {
+                perIntermediary[intermediary] = intermediaries.Count;
+                intermediaries.Add((intermediary, score));
+            }
+        }
+    }
+
+    public static List<NeighbourhoodMember> Neighbourhood(
+        GraphState state, in Visibility visibility, int maxDepth, Func<int, bool>? filter, int maxResults, Scratch scratch)
+    {
+        var viewer = visibility.Viewer;
+        var result = new List<NeighbourhoodMember>();
+        if ((uint)viewer >= (uint)state.MemberCount || maxResults <= 0)
+        {
+            return result;
+        }
+
+        var labels = scratch.A;
+        labels.Begin(state.MemberCount);
+        labels.Set(viewer, 0);
+        var frontier = scratch.Frontier1;
+        var next = scratch.Frontier2;
+        frontier.Clear();
+        frontier.Add(viewer);
+        for (var depth = 1; depth <= maxDepth && frontier.Count > 0 && result.Count < maxResults; depth++)
+        {
+            next.Clear();
+            var levelStart = result.Count;
+            foreach (var x in frontier)
+            {
+                foreach (var y in state.Neighbours(x))
+                {
+                    if (labels.Contains(y) || !visibility.Allows(y) || !visibility.AllowsEdge(x, y))
+                    {
+                        continue;
+                    }
+
+                    labels.Set(y, depth);
+                    next.Add(y);
+                    if (filter is null || filter(y))
+                    {
+                        result.Add(new NeighbourhoodMember(y, depth));
+                    }
+                }
+            }
+
+            result.Sort(levelStart, result.Count - levelStart, NeighbourOrder.Instance);
+            (frontier, next) = (next, frontier);
+        }
+
+        if (result.Count > maxResults)
+        {
+            result.RemoveRange(maxResults, result.Count - maxResults);
+        }
+
+        return result;
+    }
+
+    public static List<Suggestion> Suggestions(
+        GraphState state, ViewerNetwork network, in Visibility visibility, SuggestionOptions options, DateOnly today, Scratch scratch)
+    {
+        _ = today;
+        var viewer = visibility.Viewer;
+        var result = new List<Suggestion>();
+        if ((uint)viewer >= (uint)state.MemberCount || options.MaxResults <= 0)
+        {
+            return result;
+        }
+
+        // A: the viewer and their connections (all of them, visible or not: a connection is never suggested).
+        var known = scratch.A;
+        known.Begin(state.MemberCount);
+        known.Set(viewer, 0);
+        foreach (var a in state.Neighbours(viewer))
+        {
+            known.Set(a, 0);
+        }
+
+        // B: candidate -> common connection count.
+        var counts = scratch.B;
+        counts.Begin(state.MemberCount);
+        var candidates = scratch.Frontier1;
+        candidates.Clear();
+        foreach (var a in network.First)
+        {
+            foreach (var c in state.Neighbours(a))
+            {
+                if (known.Contains(c) || !visibility.AllowsEdge(a, c))
+                {
+                    continue;
+                }
+
+                if (counts.Contains(c))
+                {
+                    counts.ValueRef(c)++;
+                }
+                else if (visibility.Allows(c))
+                {
+                    counts.Set(c, 1);
+                    candidates.Add(c);
+                }
+            }
+        }
+
+        var allows = visibility;
+        var viewerMemberships = state.MembershipsOf(viewer).ToArray();
+        var viewerGroups = state.GroupsOf(viewer).ToArray();
+        if (options.IncludeOrganisationAndGroupPeers)
+        {
+            var organisation = -1;
+            foreach (var membership in viewerMemberships)
+            {
+                if (membership.Organisation == organisation)
+                {
+                    continue;
+                }
+
+                organisation = membership.Organisation;
+                var peers = state.MembersOfOrganisation(organisation);
+                if (peers.Length <= options.PeerScanLimit)
+                {
+                    AddPeers(peers);
+                }
+            }
+
+            foreach (var group in viewerGroups)
+            {
+                var peers = state.MembersOfGroup(group);
+                if (peers.Length <= options.PeerScanLimit)
+                {
+                    AddPeers(peers);
+                }
+            }
+        }
+
+        var best = new PriorityQueue<Suggestion, Suggestion>(options.MaxResults + 1, SuggestionWorstFirst.Instance);
+        foreach (var c in candidates)
+        {
+            if (options.Excluded is { } excluded && excluded.Contains(c))
+            {
+                continue;
+            }
+
+            var common = counts.Get(c);
+            var organisations = SharedOrganisations(viewerMemberships, state.MembershipsOf(c));
+            var groups = SharedCount(viewerGroups, state.GroupsOf(c));
+            var score = (options.CommonConnectionWeight * common) + (options.SharedOrganisationWeight * organisations) + (options.SharedGroupWeight * groups);
+            if (score <= 0)
+            {
+                continue;
+            }
+
+            var suggestion = new Suggestion(c, score, common, organisations, groups);
+            if (best.Count < options.MaxResults)
+            {
+                best.Enqueue(suggestion, suggestion);
+            }
+            else if (SuggestionWorstFirst.Instance.Compare(suggestion, best.Peek()) > 0)
+            {
+                best.EnqueueDequeue(suggestion, suggestion);
+            }
+        }
+
+        var ranked = new Suggestion[best.Count];
+        for (var i = ranked.Length - 1; i >= 0; i--)
+        {
+            ranked[i] = best.Dequeue();
+        }
+
+        result.AddRange(ranked);
+        candidates.Clear();
+        return result;
+
+        void AddPeers(ReadOnlySpan<int> peers)
+        {
+            foreach (var c in peers)
+            {
+                if (!known.Contains(c) && !counts.Contains(c) && allows.Allows(c))
+                {
+                    counts.Set(c, 0);
+                    candidates.Add(c);
+                }
+            }
+        }
+    }
+
+    /// <summary>Organisations at which some membership of each side overlaps in dates. Both lists sorted by organisation.</summary>
+    public static int SharedOrganisations(ReadOnlySpan<MembershipRecord> mine, ReadOnlySpan<MembershipRecord> theirs)
+    {
+        var shared = 0;
+        var last = -1;
+        foreach (var m in mine)
+        {
+            if (m.Organisation == last)
+            {
+                continue;
+            }
+
+            foreach (var o in theirs)
+            {
+                if (o.Organisation != m.Organisation)
+                {
+                    continue;
+                }
+
+                var overlaps = false;
+                foreach (var m2 in mine)
+                {
+                    if (m2.Organisation == m.Organisation && m2.Overlaps(o))
+                    {
+                        overlaps = true;
+                        break;
+                    }
+                }
+
+                if (overlaps)
+                {
+                    shared++;
+                    last = m.Organisation;
+                    break;
+                }
+            }
+        }
+
+        return shared;
+    }
+
+    public static int SharedCount(ReadOnlySpan<int> left, ReadOnlySpan<int> right)
+    {
+        int i = 0, j = 0, count = 0;
+        while (i < left.Length && j < right.Length)
+        {
+            if (left[i] < right[j])
+            {
+                i++;
+            }
+            else if (left[i] > right[j])
+            {
+                j++;
+            }
+            else
+            {
+                count++;
+                i++;
+                j++;
+            }
+        }
+
+        return count;
+    }
+
+    private readonly record struct Candidate(double Weight, int Length, int First, int Second);
+
+    /// <summary>Orders candidates worst first: lower weight, then longer, then larger ids.</summary>
+    private sealed class CandidateWorstFirst : IComparer<Candidate>
+    {
+        public static readonly CandidateWorstFirst Instance = new();
+
+        public int Compare(Candidate x, Candidate y)
+        {
+            if (x.Weight != y.Weight)
+            {
+                return x.Weight.CompareTo(y.Weight);
+            }
+
+            if (x.Length != y.Length)
+            {
+                return y.Length.CompareTo(x.Length);
+            }
+
+            if (x.First != y.First)
+            {
+                return y.First.CompareTo(x.First);
+            }
+
+            return y.Second.CompareTo(x.Second);
+        }
+    }
+
+    private sealed class SuggestionWorstFirst : IComparer<Suggestion>
+    {
+        public static readonly SuggestionWorstFirst Instance = new();
+
+        public int Compare(Suggestion x, Suggestion y) =>
+            x.Score != y.Score ? x.Score.CompareTo(y.Score)
+            : x.CommonConnections != y.CommonConnections ? x.CommonConnections.CompareTo(y.CommonConnections)
+            : y.Member.CompareTo(x.Member);
+    }
+
+    /// <summary>Best path first: higher weight, then members in lexicographic order.</summary>
+    internal sealed class PathOrder : IComparer<GraphPath>
+    {
+        public static readonly PathOrder Instance = new();
+
+        public int Compare(GraphPath? x, GraphPath? y)
+        {
+            if (x!.Weight != y!.Weight)
+            {
+                return y.Weight.CompareTo(x.Weight);
+            }
+
+            if (x.Members.Count != y.Members.Count)
+            {
+                return x.Members.Count.CompareTo(y.Members.Count);
+            }
+
+            for (var i = 0; i < x.Members.Count; i++)
+            {
+                if (x.Members[i] != y.Members[i])
+                {
+                    return x.Members[i].CompareTo(y.Members[i]);
+                }
+            }
+
+            return 0;
+        }
+    }
+
+    private sealed class NeighbourOrder : IComparer<NeighbourhoodMember>
+    {
+        public static readonly NeighbourOrder Instance = new();
+
+        public int Compare(NeighbourhoodMember x, NeighbourhoodMember y) => x.Member.CompareTo(y.Member);
+    }
+}

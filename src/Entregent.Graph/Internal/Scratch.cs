@@ -1,0 +1,213 @@
+namespace Entregent.Graph.Internal;
+
+/// <summary>
+/// A visited set over member ids that is emptied in O(1): a slot is set when its stamp equals the current generation,
+/// so a traversal never clears an N-sized array (only once every 2^31 generations).
+/// </summary>
+internal sealed class StampSet
+{
+    private int[] _stamps = [];
+    private int[] _values = [];
+    private int _generation;
+
+    public void Begin(int size)
+    {
+        if (_stamps.Length < size)
+        {
+            var capacity = Math.Max(size, _stamps.Length + (_stamps.Length >> 1));
+            _stamps = new int[capacity];
+            _values = new int[capacity];
+            _generation = 0;
+        }
+
+        if (++_generation == int.MaxValue)
+        {
+            Array.Clear(_stamps);
+            _generation = 1;
+        }
+    }
+
+    public bool Contains(int member) => _stamps[member] == _generation;
+
+    public void Set(int member, int value)
+    {
+        _stamps[member] = _generation;
+        _values[member] = value;
+    }
+
+    public int Get(int member) => _values[member];
+
+    public bool TryGet(int member, out int value)
+    {
+        if (_stamps[member] == _generation)
+        {
+            value = _values[member];
+            return true;
+        }
+
+        value = 0;
+        return false;
+    }
+
+    public ref int ValueRef(int member) => ref _values[member];
+}
+
+/// <summary>Per-query scratch space (stamp sets, frontiers), pooled so queries allocate almost nothing.</summary>
+internal sealed class Scratch
+{
+    private static readonly Lock PoolGate = new();
+    private static readonly Stack<Scratch> Pool = new();
+
+    public StampSet A { get; } = new();
+    public StampSet B { get; } = new();
+    public StampSet C { get; } = new();
+    public List<int> Frontier1 { get; } = [];
+    public List<int> Frontier2 { get; } = [];
+    public List<int> Frontier3 { get; } = [];
+    public List<int> Frontier4 { get; } = [];
+
+    /// <summary>
+    /// A member bitmap (N/8 bytes, small enough to stay in the L2 cache where an int stamp array of N would not), all
+    /// zero between uses: whoever sets bits clears them again.
+    /// </summary>
+    public ulong[] Bitmap { get; private set; } = [];
+
+    public ulong[] EnsureBitmap(int size)
+    {
+        if (Bitmap.Length < Bits.WordsFor(size))
+        {
+            Bitmap = new ulong[Bits.WordsFor(size) + (Bitmap.Length >> 1)];
+        }
+
+        return Bitmap;
+    }
+
+    public static Scratch Rent()
+    {
+        lock (PoolGate)
+        {
+            if (Pool.TryPop(out var scratch))
+            {
+                return scratch;
+            }
+        }
+
+        return new Scratch();
+    }
+
+    public static void Return(Scratch scratch)
+    {
+        scratch.Frontier1.Clear();
+        scratch.Frontier2.Clear();
+        scratch.Frontier3.Clear();
+        scratch.Frontier4.Clear();
+        lock (PoolGate)
+        {
+            // Keep about one per core; the rest go to the garbage collector.
+            if (Pool.Count < Environment.ProcessorCount * 2)
+            {
+                Pool.Push(scratch);
+            }
+        }
+    }
+}
+
+/// <summary>A read-only open-addressing set of member ids (built once, then shared by readers).</summary>
+internal sealed class IntSet
+{
+    private readonly int[] _slots;
+    private readonly int _mask;
+
+    public IntSet(List<int> members)
+    {
+        var capacity = 16;
+        while (capacity < members.Count * 2)
+        {
+            capacity <<= 1;
+        }
+
+        _slots = new int[capacity];
+        _mask = capacity - 1;
+        foreach (var member in members)
+        {
+            var i = Hash(member) & _mask;
+            while (_slots[i] != 0)
+            {
+                if (_slots[i] == member + 1)
+                {
+                    goto next;
+                }
+
+                i = (i + 1) & _mask;
+            }
+
+            _slots[i] = member + 1;
+            Count++;
+        next:;
+        }
+    }
+
+    public int Count { get; }
+
+    public long Bytes => _slots.LongLength * 4;
+
+    public bool Contains(int member)
+    {
+        var key = member + 1;
+        var i = Hash(member) & _mask;
+        while (true)
+        {
+            var slot = _slots[i];
+            if (slot == key)
+            {
+                return true;
+            }
+
+            if (slot == 0)
+            {
+                return false;
+            }
+
+            i = (i + 1) & _mask;
+        }
+    }
+
+    public IEnumerable<int> Members()
+    {
+        foreach (var slot in _slots)
+        {
+            if (slot != 0)
+            {
+                yield return slot - 1;
+            }
+        }
+    }
+
+    private static int Hash(int member) => (int)(((uint)member * 0x9E3779B1u) >> 7);
+}
+
+/// <summary>What a viewer may see: hidden members and the viewer's blocks are neither results nor intermediaries.</summary>
+internal readonly struct Visibility
+{
+    private readonly ulong[] _hidden;
+    private readonly int[] _blocked;
+    private readonly Func<int, int, bool>? _edgeFilter;
+
+    public Visibility(GraphState state, int viewer, QueryOptions? options)
+    {
+        Viewer = viewer;
+        _hidden = state.Hidden;
+        _blocked = state.BlocksOf(viewer);
+        _edgeFilter = options?.EdgeFilter;
+    }
+
+    public int Viewer { get; }
+
+    public bool HasEdgeFilter => _edgeFilter is not null;
+
+    public bool Allows(int member) =>
+        ((uint)member >= (uint)(_hidden.Length << 6) || (_hidden[member >> 6] & (1UL << member)) == 0)
+        && (_blocked.Length == 0 || Array.BinarySearch(_blocked, member) < 0);
+
+    public bool AllowsEdge(int from, int to) => _edgeFilter is null || _edgeFilter(from, to);
+}
