@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Entregent.Web.Data;
 using Entregent.Web.Features.Accounts;
+using Entregent.Web.Features.Demo;
 using Entregent.Web.Features.Organizations;
 using Entregent.Web.Features.Profiles;
 using Entregent.Web.Infrastructure;
@@ -15,6 +16,9 @@ using Scalar.AspNetCore;
 
 // The content root is where the app's own files are (next to the assembly, for `dotnet run` and a published
 // app alike); relative data paths such as ./data/entregent.db resolve against the directory it was started from.
+// `--demo` is ours, not a configuration switch: take it out before the host parses the command line.
+var seedDemo = args.Contains("--demo", StringComparer.Ordinal);
+args = [.. args.Where(a => a != "--demo")];
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 var dataPath = Path.GetFullPath(builder.Configuration["Storage:DataPath"] ?? "data");
 
@@ -106,6 +110,13 @@ builder.Services.AddRazorPages();
 var app = builder.Build();
 
 await app.Services.PrepareStoreAsync(app.Lifetime.ApplicationStopping);
+if (seedDemo || app.Configuration.GetValue("Demo:Seed", false))
+{
+    await using var scope = app.Services.CreateAsyncScope();
+    await SeedDemoNetwork.ExecuteAsync(scope.ServiceProvider.GetRequiredService<EntregentDb>(),
+        scope.ServiceProvider.GetRequiredService<IPasswordHasher<Member>>(), TimeProvider.System,
+        app.Logger, cancellationToken: app.Lifetime.ApplicationStopping);
+}
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();

@@ -127,6 +127,36 @@ namespace Entregent.Migrations.Postgres.Migrations
                     b.ToTable("members", (string)null);
                 });
 
+            modelBuilder.Entity("Entregent.Web.Features.Connections.Connection", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("MemberId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("OtherMemberId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OtherMemberId");
+
+                    b.HasIndex("MemberId", "OtherMemberId")
+                        .IsUnique();
+
+                    b.ToTable("connections", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_connections_order", "\"MemberId\" < \"OtherMemberId\"");
+                        });
+                });
+
             modelBuilder.Entity("Entregent.Web.Features.Organizations.Organization", b =>
                 {
                     b.Property<long>("Id")
@@ -582,6 +612,21 @@ namespace Entregent.Migrations.Postgres.Migrations
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("member_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("Entregent.Web.Features.Connections.Connection", b =>
+                {
+                    b.HasOne("Entregent.Web.Features.Accounts.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Entregent.Web.Features.Accounts.Member", null)
+                        .WithMany()
+                        .HasForeignKey("OtherMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Entregent.Web.Features.Organizations.OrganizationAlias", b =>

@@ -117,6 +117,34 @@ namespace Entregent.Migrations.Sqlite.Migrations
                     b.ToTable("members", (string)null);
                 });
 
+            modelBuilder.Entity("Entregent.Web.Features.Connections.Connection", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OtherMemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OtherMemberId");
+
+                    b.HasIndex("MemberId", "OtherMemberId")
+                        .IsUnique();
+
+                    b.ToTable("connections", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_connections_order", "\"MemberId\" < \"OtherMemberId\"");
+                        });
+                });
+
             modelBuilder.Entity("Entregent.Web.Features.Organizations.Organization", b =>
                 {
                     b.Property<long>("Id")
@@ -556,6 +584,21 @@ namespace Entregent.Migrations.Sqlite.Migrations
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("member_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("Entregent.Web.Features.Connections.Connection", b =>
+                {
+                    b.HasOne("Entregent.Web.Features.Accounts.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Entregent.Web.Features.Accounts.Member", null)
+                        .WithMany()
+                        .HasForeignKey("OtherMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Entregent.Web.Features.Organizations.OrganizationAlias", b =>

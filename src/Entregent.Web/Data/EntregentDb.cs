@@ -1,4 +1,5 @@
 using Entregent.Web.Features.Accounts;
+using Entregent.Web.Features.Connections;
 using Entregent.Web.Features.Organizations;
 using Entregent.Web.Features.Profiles;
 using Microsoft.AspNetCore.Identity;
@@ -27,6 +28,7 @@ public sealed class EntregentDb(DbContextOptions<EntregentDb> options, TimeProvi
     public DbSet<MemberSkill> MemberSkills => Set<MemberSkill>();
     public DbSet<Organization> Organizations => Set<Organization>();
     public DbSet<OrganizationAlias> OrganizationAliases => Set<OrganizationAlias>();
+    public DbSet<Connection> Connections => Set<Connection>();
 
     /// <summary>
     /// Queues a feed row for the next save, for changes made with ExecuteUpdate/ExecuteDelete that the change

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Entregent.Web.Data;
+using Entregent.Web.Features.Connections;
 using Entregent.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,7 +24,7 @@ public static class ViewProfile
         {
             return Failure.NotFound($"No member has the handle '{handle}'.");
         }
-        var relation = Relation(viewerId, loaded.MemberId);
+        var relation = await RelationAsync(db, viewerId, loaded.MemberId, cancellationToken);
         return loaded.Present(relation);
     }
 
@@ -40,13 +41,11 @@ public static class ViewProfile
             loaded.ContactEmailAudience, loaded.PhoneAudience, loaded.WebsiteAudience, loaded.Version);
     }
 
-    /// <summary>
-    /// How the viewer stands towards the owner. Connections arrive with the network feature; until then a
-    /// signed-in viewer is a member.
-    /// </summary>
-    public static ViewerRelation Relation(long? viewerId, long ownerId) =>
-        viewerId is null ? ViewerRelation.Anonymous
-        : viewerId == ownerId ? ViewerRelation.Self
+    /// <summary>How the viewer stands towards the owner: decides which audiences they belong to.</summary>
+    public static async Task<ViewerRelation> RelationAsync(EntregentDb db, long? viewerId, long ownerId, CancellationToken cancellationToken) =>
+        viewerId is not { } viewer ? ViewerRelation.Anonymous
+        : viewer == ownerId ? ViewerRelation.Self
+        : await Connection.ExistsAsync(db, viewer, ownerId, cancellationToken) ? ViewerRelation.Connection
         : ViewerRelation.Member;
 
     internal static Task<LoadedProfile?> LoadAsync(EntregentDb db, Expression<Func<Profile, bool>> filter, CancellationToken cancellationToken) =>

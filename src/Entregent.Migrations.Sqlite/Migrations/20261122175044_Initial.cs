@@ -1,11 +1,9 @@
 ﻿using System;
-using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Entregent.Migrations.Postgres.Migrations
+namespace Entregent.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -17,13 +15,13 @@ namespace Entregent.Migrations.Postgres.Migrations
                 name: "changes",
                 columns: table => new
                 {
-                    Sequence = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Kind = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    EntityId = table.Column<long>(type: "bigint", nullable: false),
-                    MemberId = table.Column<long>(type: "bigint", nullable: true),
-                    RelatedId = table.Column<long>(type: "bigint", nullable: true),
-                    OccurredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    EntityId = table.Column<long>(type: "INTEGER", nullable: false),
+                    MemberId = table.Column<long>(type: "INTEGER", nullable: true),
+                    RelatedId = table.Column<long>(type: "INTEGER", nullable: true),
+                    OccurredAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -34,24 +32,24 @@ namespace Entregent.Migrations.Postgres.Migrations
                 name: "members",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    IsAdministrator = table.Column<bool>(type: "boolean", nullable: false),
-                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    PasswordHash = table.Column<string>(type: "text", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    IsAdministrator = table.Column<bool>(type: "INTEGER", nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LockoutEnd = table.Column<long>(type: "INTEGER", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -62,19 +60,19 @@ namespace Entregent.Migrations.Postgres.Migrations
                 name: "organizations",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Name = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: false),
-                    Slug = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
-                    MatchKey = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    Website = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    Location = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    LogoKey = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: true),
-                    LogoThumbnailKey = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false),
+                    Slug = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    MatchKey = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Website = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Location = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    LogoKey = table.Column<string>(type: "TEXT", maxLength: 80, nullable: true),
+                    LogoThumbnailKey = table.Column<string>(type: "TEXT", maxLength: 80, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -85,11 +83,11 @@ namespace Entregent.Migrations.Postgres.Migrations
                 name: "roles",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -100,10 +98,10 @@ namespace Entregent.Migrations.Postgres.Migrations
                 name: "skills",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Name = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
-                    Key = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -111,14 +109,42 @@ namespace Entregent.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "connections",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MemberId = table.Column<long>(type: "INTEGER", nullable: false),
+                    OtherMemberId = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_connections", x => x.Id);
+                    table.CheckConstraint("CK_connections_order", "\"MemberId\" < \"OtherMemberId\"");
+                    table.ForeignKey(
+                        name: "FK_connections_members_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_connections_members_OtherMemberId",
+                        column: x => x.OtherMemberId,
+                        principalTable: "members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "member_claims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UserId = table.Column<long>(type: "bigint", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -135,10 +161,10 @@ namespace Entregent.Migrations.Postgres.Migrations
                 name: "member_logins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "text", nullable: false),
-                    ProviderKey = table.Column<string>(type: "text", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
-                    UserId = table.Column<long>(type: "bigint", nullable: false)
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
+                    UserId = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -155,10 +181,10 @@ namespace Entregent.Migrations.Postgres.Migrations
                 name: "member_tokens",
                 columns: table => new
                 {
-                    UserId = table.Column<long>(type: "bigint", nullable: false),
-                    LoginProvider = table.Column<string>(type: "text", nullable: false),
-                    Name = table.Column<string>(type: "text", nullable: false),
-                    Value = table.Column<string>(type: "text", nullable: true)
+                    UserId = table.Column<long>(type: "INTEGER", nullable: false),
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    Value = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -175,31 +201,31 @@ namespace Entregent.Migrations.Postgres.Migrations
                 name: "profiles",
                 columns: table => new
                 {
-                    MemberId = table.Column<long>(type: "bigint", nullable: false),
-                    Handle = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    DisplayName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Headline = table.Column<string>(type: "character varying(220)", maxLength: 220, nullable: true),
-                    Summary = table.Column<string>(type: "character varying(2600)", maxLength: 2600, nullable: true),
-                    Location = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    Industry = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    Languages = table.Column<List<string>>(type: "text[]", nullable: false),
-                    IntroUpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ContactEmail = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
-                    ContactEmailAudience = table.Column<int>(type: "integer", nullable: false),
-                    Phone = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
-                    PhoneAudience = table.Column<int>(type: "integer", nullable: false),
-                    Website = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    WebsiteAudience = table.Column<int>(type: "integer", nullable: false),
-                    ContactUpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    OpenTo = table.Column<int>(type: "integer", nullable: false),
-                    OpenToUpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    PhotoKey = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: true),
-                    PhotoThumbnailKey = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: true),
-                    PhotoUpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    PositionsUpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    EducationUpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    SkillsUpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    MemberId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Handle = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Headline = table.Column<string>(type: "TEXT", maxLength: 220, nullable: true),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 2600, nullable: true),
+                    Location = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Industry = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Languages = table.Column<string>(type: "TEXT", nullable: false),
+                    IntroUpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ContactEmail = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
+                    ContactEmailAudience = table.Column<int>(type: "INTEGER", nullable: false),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    PhoneAudience = table.Column<int>(type: "INTEGER", nullable: false),
+                    Website = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    WebsiteAudience = table.Column<int>(type: "INTEGER", nullable: false),
+                    ContactUpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    OpenTo = table.Column<int>(type: "INTEGER", nullable: false),
+                    OpenToUpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    PhotoKey = table.Column<string>(type: "TEXT", maxLength: 80, nullable: true),
+                    PhotoThumbnailKey = table.Column<string>(type: "TEXT", maxLength: 80, nullable: true),
+                    PhotoUpdatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    PositionsUpdatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    EducationUpdatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    SkillsUpdatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -216,11 +242,11 @@ namespace Entregent.Migrations.Postgres.Migrations
                 name: "organization_aliases",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    OrganizationId = table.Column<long>(type: "bigint", nullable: false),
-                    MatchKey = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: false),
-                    Slug = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganizationId = table.Column<long>(type: "INTEGER", nullable: false),
+                    MatchKey = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false),
+                    Slug = table.Column<string>(type: "TEXT", maxLength: 80, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -237,8 +263,8 @@ namespace Entregent.Migrations.Postgres.Migrations
                 name: "member_roles",
                 columns: table => new
                 {
-                    UserId = table.Column<long>(type: "bigint", nullable: false),
-                    RoleId = table.Column<long>(type: "bigint", nullable: false)
+                    UserId = table.Column<long>(type: "INTEGER", nullable: false),
+                    RoleId = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -261,11 +287,11 @@ namespace Entregent.Migrations.Postgres.Migrations
                 name: "role_claims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    RoleId = table.Column<long>(type: "bigint", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoleId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -282,15 +308,15 @@ namespace Entregent.Migrations.Postgres.Migrations
                 name: "education",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    MemberId = table.Column<long>(type: "bigint", nullable: false),
-                    OrganizationId = table.Column<long>(type: "bigint", nullable: false),
-                    Degree = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    Field = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    StartYear = table.Column<int>(type: "integer", nullable: true),
-                    EndYear = table.Column<int>(type: "integer", nullable: true),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MemberId = table.Column<long>(type: "INTEGER", nullable: false),
+                    OrganizationId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Degree = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Field = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    StartYear = table.Column<int>(type: "INTEGER", nullable: true),
+                    EndYear = table.Column<int>(type: "INTEGER", nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -313,9 +339,9 @@ namespace Entregent.Migrations.Postgres.Migrations
                 name: "member_skills",
                 columns: table => new
                 {
-                    MemberId = table.Column<long>(type: "bigint", nullable: false),
-                    SkillId = table.Column<long>(type: "bigint", nullable: false),
-                    Rank = table.Column<int>(type: "integer", nullable: false)
+                    MemberId = table.Column<long>(type: "INTEGER", nullable: false),
+                    SkillId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Rank = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -338,16 +364,16 @@ namespace Entregent.Migrations.Postgres.Migrations
                 name: "positions",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    MemberId = table.Column<long>(type: "bigint", nullable: false),
-                    OrganizationId = table.Column<long>(type: "bigint", nullable: false),
-                    Title = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Location = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    StartMonth = table.Column<DateOnly>(type: "date", nullable: false),
-                    EndMonth = table.Column<DateOnly>(type: "date", nullable: true),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MemberId = table.Column<long>(type: "INTEGER", nullable: false),
+                    OrganizationId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Location = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    StartMonth = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EndMonth = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -365,6 +391,17 @@ namespace Entregent.Migrations.Postgres.Migrations
                         principalColumn: "MemberId",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_connections_MemberId_OtherMemberId",
+                table: "connections",
+                columns: new[] { "MemberId", "OtherMemberId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_connections_OtherMemberId",
+                table: "connections",
+                column: "OtherMemberId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_education_MemberId",
@@ -476,6 +513,9 @@ namespace Entregent.Migrations.Postgres.Migrations
         {
             migrationBuilder.DropTable(
                 name: "changes");
+
+            migrationBuilder.DropTable(
+                name: "connections");
 
             migrationBuilder.DropTable(
                 name: "education");

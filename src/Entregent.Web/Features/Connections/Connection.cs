@@ -1,0 +1,48 @@
+using Entregent.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Entregent.Web.Features.Connections;
+
+/// <summary>
+/// A 1st-degree connection between two members, stored once with the smaller id first. Invitations, removal and
+/// blocks come with the network feature; the foundation stores connections so audiences and the demo are real.
+/// </summary>
+public sealed class Connection : IFeedEntity
+{
+    public long Id { get; set; }
+
+    /// <summary>The smaller of the two member ids.</summary>
+    public long MemberId { get; set; }
+
+    /// <summary>The larger of the two member ids.</summary>
+    public long OtherMemberId { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public FeedEntry? Describe(EntityState state) => new(FeedEntry.Verb("connection", state), Id, MemberId, OtherMemberId);
+
+    /// <summary>A connection between two members, in the stored order.</summary>
+    public static Connection Between(long a, long b, DateTimeOffset createdAt) =>
+        new() { MemberId = Math.Min(a, b), OtherMemberId = Math.Max(a, b), CreatedAt = createdAt };
+
+    /// <summary>Whether two members are connected; one index seek.</summary>
+    public static Task<bool> ExistsAsync(EntregentDb db, long a, long b, CancellationToken cancellationToken)
+    {
+        var (low, high) = (Math.Min(a, b), Math.Max(a, b));
+        return db.Connections.AnyAsync(c => c.MemberId == low && c.OtherMemberId == high, cancellationToken);
+    }
+}
+
+internal sealed class ConnectionConfiguration : IEntityTypeConfiguration<Connection>
+{
+    public void Configure(EntityTypeBuilder<Connection> builder)
+    {
+        builder.ToTable("connections", table => table.HasCheckConstraint("CK_connections_order", "\"MemberId\" < \"OtherMemberId\""));
+        builder.HasIndex(c => new { c.MemberId, c.OtherMemberId }).IsUnique();
+        // Each member's connections are read from both columns.
+        builder.HasIndex(c => c.OtherMemberId);
+        builder.HasOne<Accounts.Member>().WithMany().HasForeignKey(c => c.MemberId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Accounts.Member>().WithMany().HasForeignKey(c => c.OtherMemberId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
