@@ -26,7 +26,7 @@ public class StoreTests(EntregentFactory app) : IntegrationTest(app)
 
         var server = await App.Store.DescribeServerAsync(Cancellation);
 
-        TestContext.Current.SendDiagnosticMessage("Store: {0} ({1})", App.Store.Provider, server);
+        TestContext.Current.TestOutputHelper?.WriteLine($"Store: {App.Store.Provider}, server: {server}");
         Assert.StartsWith(App.Store.IsPostgres ? "PostgreSQL " : "SQLite ", server, StringComparison.Ordinal);
         Assert.True(await App.Store.DatabaseExistsAsync(Cancellation));
     }
