@@ -5,7 +5,7 @@
 # over all runs; the exit status is non-zero on any failure, a failed build or a run without tests.
 #
 # Environment: CONFIGURATION (Debug), ENTREGENT_TEST_CHROMIUM (/usr/bin/chromium),
-# TEST_TIMEOUT (per run, MTP syntax: 20m). Extra arguments go to every test run, e.g.
+# TEST_TIMEOUT (per run, MTP syntax: 20m). Reports: TestResults/test.sh/*.xml. Extra arguments go to every test run, e.g.
 #   scripts/test.sh --filter-not-namespace 'Entregent.Web.Tests.Browser*'
 set -euo pipefail
 
@@ -27,7 +27,9 @@ die() { printf 'test.sh: %s\n' "$*" >&2; exit 1; }
 command -v dotnet >/dev/null || die "the .NET SDK (dotnet) is not on PATH"
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/entregent-test.XXXXXX")
-RESULTS=$WORK/results
+# Reports stay after the run (TestResults/ is git-ignored) for CI to keep: one xUnit XML file per run.
+RESULTS=$ROOT/TestResults/test.sh
+rm -rf "$RESULTS"
 mkdir -p "$WORK/tmp"
 PG_BIN=
 PG_DATA=
