@@ -5,7 +5,7 @@
 # over all runs; the exit status is non-zero on any failure, a failed build or a run without tests.
 #
 # Environment: CONFIGURATION (Debug), ENTREGENT_TEST_CHROMIUM (/usr/bin/chromium),
-# TEST_TIMEOUT (per run, MTP syntax: 20m). Reports: TestResults/test.sh/*.xml. Extra arguments go to every test run, e.g.
+# TEST_TIMEOUT (per run, MTP syntax: 15m). Reports: TestResults/test.sh/*.xml. Extra arguments go to every test run, e.g.
 #   scripts/test.sh --filter-not-namespace 'Entregent.Web.Tests.Browser*'
 set -euo pipefail
 
@@ -14,7 +14,7 @@ cd "$ROOT"
 
 CONFIGURATION=${CONFIGURATION:-Debug}
 CHROMIUM=${ENTREGENT_TEST_CHROMIUM:-/usr/bin/chromium}
-TEST_TIMEOUT=${TEST_TIMEOUT:-20m}
+TEST_TIMEOUT=${TEST_TIMEOUT:-15m}
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 # Playwright drives Debian's Chromium; it must never fetch a browser of its own.
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1

@@ -21,14 +21,13 @@ public sealed class TestStore : IAsyncDisposable
     public const string Postgres = "Postgres";
 
     private readonly string? _adminConnectionString;
-    private readonly string? _databaseName;
 
-    private TestStore(string provider, string connectionString, string? adminConnectionString, string? databaseName)
+    private TestStore(string provider, string connectionString, string database, string? adminConnectionString)
     {
         Provider = provider;
         ConnectionString = connectionString;
+        Database = database;
         _adminConnectionString = adminConnectionString;
-        _databaseName = databaseName;
     }
 
     /// <summary>The value given to the app as <c>Database:Provider</c>: <c>Sqlite</c> or <c>Postgres</c>.</summary>
@@ -36,6 +35,9 @@ public sealed class TestStore : IAsyncDisposable
 
     /// <summary>The value given to the app as <c>ConnectionStrings:Entregent</c>.</summary>
     public string ConnectionString { get; }
+
+    /// <summary>The PostgreSQL database name (entregent_test_…), or the SQLite file's full path.</summary>
+    public string Database { get; }
 
     public bool IsPostgres => Provider == Postgres;
 
@@ -65,7 +67,7 @@ public sealed class TestStore : IAsyncDisposable
         if (ProviderFromEnvironment() == Sqlite)
         {
             var file = Path.Combine(folder, "entregent.db");
-            return new TestStore(Sqlite, $"Data Source={file}", null, null);
+            return new TestStore(Sqlite, $"Data Source={file}", Path.GetFullPath(file), null);
         }
 
         var admin = Environment.GetEnvironmentVariable(PostgresVariable);
@@ -86,8 +88,8 @@ public sealed class TestStore : IAsyncDisposable
             create.ExecuteNonQuery();
         }
 
-        var connectionString = new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString;
-        return new TestStore(Postgres, connectionString, admin, name);
+        var connectionString = new NpgsqlConnectionStringBuilder(admin) { Database = name, IncludeErrorDetail = true }.ConnectionString;
+        return new TestStore(Postgres, connectionString, name, admin);
     }
 
     /// <summary>
@@ -122,7 +124,7 @@ public sealed class TestStore : IAsyncDisposable
         await using var connection = new NpgsqlConnection(_adminConnectionString);
         await connection.OpenAsync(cancellationToken);
         await using var command = new NpgsqlCommand("SELECT count(*) FROM pg_database WHERE datname = @name", connection);
-        command.Parameters.AddWithValue("name", _databaseName!);
+        command.Parameters.AddWithValue("name", Database);
         return (long)(await command.ExecuteScalarAsync(cancellationToken))! == 1;
     }
 
@@ -141,7 +143,7 @@ public sealed class TestStore : IAsyncDisposable
 
         await using var connection = new NpgsqlConnection(_adminConnectionString);
         await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_databaseName} WITH (FORCE)", connection);
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {Database} WITH (FORCE)", connection);
         await drop.ExecuteNonQueryAsync();
     }
 }

@@ -40,10 +40,13 @@ public class StoreTests(EntregentFactory app) : IntegrationTest(app)
         foreach (var type in App.DbContextTypes)
         {
             var db = (DbContext)scope.ServiceProvider.GetRequiredService(type);
+            TestContext.Current.TestOutputHelper?.WriteLine($"{type.Name}: {db.Database.ProviderName}");
             Assert.Equal(
                 App.Store.IsPostgres ? "Npgsql.EntityFrameworkCore.PostgreSQL" : "Microsoft.EntityFrameworkCore.Sqlite",
                 db.Database.ProviderName);
-            Assert.Equal(App.Store.ConnectionString, db.Database.GetConnectionString());
+            // The app may add options to the connection string; the database it points at must be ours.
+            var connection = db.Database.GetDbConnection();
+            Assert.Equal(App.Store.Database, App.Store.IsPostgres ? connection.Database : Path.GetFullPath(connection.DataSource));
         }
     }
 }
