@@ -35,6 +35,10 @@ PG_BIN=
 PG_DATA=
 PG_STARTED=false
 RUN_AS_PG=()
+PASSED=0
+FAILED=0
+SKIPPED=0
+SUMMARY_PRINTED=false
 
 stop_postgres() {
   if [[ $PG_STARTED == true ]]; then
@@ -44,12 +48,18 @@ stop_postgres() {
   fi
 }
 
-# Runs on every exit, Ctrl-C and failures included; silent, so the totals stay the last line.
+# Runs on every exit, Ctrl-C and failures included. A run that stops early (no prerequisites, no server,
+# no build, interrupted) still ends with the totals line, counting the stop as one failure.
 cleanup() {
   local status=$?
   trap - EXIT INT TERM
   stop_postgres
   rm -rf "$WORK"
+  if [[ $SUMMARY_PRINTED != true ]]; then
+    echo "test.sh: stopped before the end (exit status $status)"
+    echo "$PASSED passed, $((FAILED + 1)) failed"
+    ((status != 0)) || status=1
+  fi
   exit "$status"
 }
 trap cleanup EXIT
@@ -133,17 +143,12 @@ echo "PostgreSQL listening on 127.0.0.1:$PG_PORT"
 PHASES+=("postgresql start: $((SECONDS - phase_start))s")
 
 # --- 3. Build once ------------------------------------------------------------------------------------
-PASSED=0
-FAILED=0
-SKIPPED=0
 phase_start=$SECONDS
 log "building Entregent.slnx ($CONFIGURATION)"
 if ! dotnet build Entregent.slnx -c "$CONFIGURATION" -nologo -v minimal; then
   PHASES+=("build: $((SECONDS - phase_start))s (failed)")
   printf '%s\n' "${PHASES[@]}"
-  # A broken build counts as one failure, so the last line alone already says "not green".
-  echo "the build failed"
-  echo "0 passed, 1 failed"
+  # A broken build counts as one failure (cleanup prints the totals), so the last line says "not green".
   exit 1
 fi
 PHASES+=("build: $((SECONDS - phase_start))s")
@@ -188,10 +193,12 @@ run_tests() {
 }
 
 EXTRA_ARGS=("$@")
+# Every project under tests/ (tests/X/X.csproj) runs whole, on the default store (SQLite): unit,
+# integration and browser tests. Each must hold tests: a run with none counts as a failure.
 for project_dir in tests/*/; do
   project=$(basename "$project_dir")
   [[ -f $project_dir/$project.csproj ]] || continue
-  run_tests "$project (SQLite)" "$project_dir" ENTREGENT_TEST_DATABASE=Sqlite --
+  run_tests "$project" "$project_dir" ENTREGENT_TEST_DATABASE=Sqlite --
 done
 
 # The same integration tests again, on PostgreSQL.
@@ -204,6 +211,7 @@ stop_postgres
 log "summary"
 printf '%s\n' "${PHASES[@]}"
 echo "total: $((SECONDS))s"
+SUMMARY_PRINTED=true
 if ((SKIPPED > 0)); then
   echo "$PASSED passed, $FAILED failed, $SKIPPED skipped"
 else
