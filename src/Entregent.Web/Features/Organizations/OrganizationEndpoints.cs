@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Entregent.Web.Data;
 using Entregent.Web.Infrastructure;
+using Entregent.Web.Infrastructure.Imaging;
 
 namespace Entregent.Web.Features.Organizations;
 
@@ -32,6 +33,16 @@ public static class OrganizationEndpoints
             CancellationToken cancellationToken) =>
             (await MergeOrganizations.ExecuteAsync(db, user.RequiredMemberId(), slug, request, time, cancellationToken)).ToOk())
             .RequireAuthorization().WithSummary("Merge this organisation into another (administrators)");
+
+        group.MapPut("/{slug}/logo", async (string slug, HttpRequest http, EntregentDb db, ClaimsPrincipal user, Uploads uploads, TimeProvider time,
+            CancellationToken cancellationToken) =>
+            (await SetLogo.ExecuteAsync(db, user.RequiredMemberId(), slug, await Uploads.ReadAsync(http, cancellationToken), uploads, time, cancellationToken)).ToOk())
+            .Accepts<IFormFile>("multipart/form-data").Accepts<Stream>("image/jpeg", "image/png", "image/webp")
+            .DisableAntiforgery()
+            .RequireAuthorization().WithSummary("Set an organisation's logo (administrators): JPEG, PNG or WebP up to 5 MB");
+        group.MapDelete("/{slug}/logo", async (string slug, EntregentDb db, ClaimsPrincipal user, TimeProvider time, CancellationToken cancellationToken) =>
+            (await SetLogo.RemoveAsync(db, user.RequiredMemberId(), slug, time, cancellationToken)).ToNoContent())
+            .RequireAuthorization().WithSummary("Remove an organisation's logo (administrators)");
 
         return group;
     }
