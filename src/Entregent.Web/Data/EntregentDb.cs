@@ -5,6 +5,7 @@ using Entregent.Web.Features.Profiles;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Entregent.Web.Data;
 
@@ -12,7 +13,11 @@ namespace Entregent.Web.Data;
 /// The store of record. Every save that touches an <see cref="IFeedEntity"/> also appends <see cref="Change"/>
 /// rows in the same transaction: the change feed and the data can never disagree.
 /// </summary>
-public sealed class EntregentDb(DbContextOptions<EntregentDb> options, TimeProvider time, ChangeNotifier notifier)
+/// <remarks>
+/// Pooled (see <see cref="StoreSetup"/>): a context is reused across requests, so it takes only its options and
+/// finds the clock and the notifier, both singletons, in the application's services when it saves.
+/// </remarks>
+public sealed class EntregentDb(DbContextOptions<EntregentDb> options)
     : IdentityDbContext<Member, IdentityRole<long>, long>(options)
 {
     // Any constant works; it only has to be the same for every writer of the changes table.
@@ -59,7 +64,7 @@ public sealed class EntregentDb(DbContextOptions<EntregentDb> options, TimeProvi
         {
             // Generated keys exist only after this first save; the feed rows need them.
             var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
-            var now = time.GetUtcNow();
+            var now = ApplicationService<TimeProvider>().GetUtcNow();
             var entries = touched.Select(t => t.Entity.Describe(t.State)).OfType<FeedEntry>()
                 .Concat(_explicitEntries)
                 .Distinct();
@@ -81,8 +86,7 @@ public sealed class EntregentDb(DbContextOptions<EntregentDb> options, TimeProvi
             {
                 await ownTransaction.CommitAsync(cancellationToken);
             }
-            _explicitEntries.Clear();
-            notifier.Notify();
+            ApplicationService<ChangeNotifier>().Notify();
             return written;
         }
         catch
@@ -95,12 +99,19 @@ public sealed class EntregentDb(DbContextOptions<EntregentDb> options, TimeProvi
         }
         finally
         {
+            // Pooled contexts outlive the request: queued entries must never leak into the next one's save.
+            _explicitEntries.Clear();
             if (ownTransaction is not null)
             {
                 await ownTransaction.DisposeAsync();
             }
         }
     }
+
+    private T ApplicationService<T>() where T : notnull =>
+        (this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider
+            ?? throw new InvalidOperationException("EntregentDb is used outside the application's services."))
+        .GetRequiredService<T>();
 
     /// <summary>
     /// PostgreSQL hands out sequence numbers at insert, not at commit, so without this a reader could see 12

@@ -27,7 +27,7 @@ public static class StoreSetup
                         "Database:Provider is Postgres but ConnectionStrings:Entregent is empty; set it (e.g. ConnectionStrings__Entregent=\"Host=…;Database=entregent;Username=…;Password=…\").");
                 }
                 var postgresMigrations = LoadMigrationsAssembly("Entregent.Migrations.Postgres");
-                services.AddDbContext<EntregentDb>(db => db.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(postgresMigrations)));
+                services.AddDbContextPool<EntregentDb>(db => db.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(postgresMigrations)));
                 break;
             default:
                 var sqlite = new SqliteConnectionStringBuilder(connectionString ?? "Data Source=./data/entregent.db");
@@ -36,7 +36,7 @@ public static class StoreSetup
                     sqlite.DataSource = Path.GetFullPath(sqlite.DataSource, contentRoot);
                 }
                 var sqliteMigrations = LoadMigrationsAssembly("Entregent.Migrations.Sqlite");
-                services.AddDbContext<EntregentDb>(db => db.UseSqlite(sqlite.ConnectionString, s => s.MigrationsAssembly(sqliteMigrations)));
+                services.AddDbContextPool<EntregentDb>(db => db.UseSqlite(sqlite.ConnectionString, s => s.MigrationsAssembly(sqliteMigrations)));
                 break;
         }
         return services;

@@ -48,8 +48,11 @@ public static class ViewProfile
         : await Connection.ExistsAsync(db, viewer, ownerId, cancellationToken) ? ViewerRelation.Connection
         : ViewerRelation.Member;
 
-    internal static Task<LoadedProfile?> LoadAsync(EntregentDb db, Expression<Func<Profile, bool>> filter, CancellationToken cancellationToken) =>
-        db.Profiles.AsNoTracking().Where(filter).Select(p => new LoadedProfile
+    internal static async Task<LoadedProfile?> LoadAsync(EntregentDb db, Expression<Func<Profile, bool>> filter, CancellationToken cancellationToken)
+    {
+        // Four queries (the profile and three lists) share one connection instead of opening it four times.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        return await db.Profiles.AsNoTracking().Where(filter).Select(p => new LoadedProfile
         {
             MemberId = p.MemberId,
             Handle = p.Handle,
@@ -76,6 +79,7 @@ public static class ViewProfile
                 x.Degree, x.Field, x.StartYear, x.EndYear)).ToList(),
             Skills = p.Skills.OrderBy(s => s.Rank).Select(s => s.Skill!.Name).ToList(),
         }).AsSplitQuery().FirstOrDefaultAsync(cancellationToken);
+    }
 
     internal sealed record PositionRow(long Id, string OrganizationName, string OrganizationSlug, string Title, string? Location,
         string? Description, DateOnly StartMonth, DateOnly? EndMonth);
