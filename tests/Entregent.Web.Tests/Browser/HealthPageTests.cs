@@ -11,6 +11,6 @@ public class HealthPageTests(BrowserFixture browser, EntregentServer app) : Brow
 
         Assert.NotNull(response);
         Assert.True(response.Ok, $"GET /health answered {response.Status}");
-        Assert.Equal("ok", (await Page.InnerTextAsync("body")).Trim());
+        Assert.Equal("Healthy", (await Page.InnerTextAsync("body")).Trim());
     }
 }

@@ -11,6 +11,6 @@ public class HealthTests(EntregentFactory app) : IntegrationTest(app)
 
         var body = await client.GetStringAsync(new Uri("/health", UriKind.Relative), Cancellation);
 
-        Assert.Equal("ok", body);
+        Assert.Equal("Healthy", body);
     }
 }
