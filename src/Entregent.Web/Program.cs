@@ -99,6 +99,8 @@ builder.Services.AddOpenApi();
 builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
 
 builder.Services.AddScoped<AccountEmails>();
+builder.Services.AddSingleton<ProfileCache>();
+builder.Services.AddHostedService<ProfileCacheFollower>();
 builder.Services.AddEntregentEmail(builder.Configuration);
 builder.Services.AddEntregentImaging(builder.Configuration);
 builder.Services.AddSingleton<MarkdownRenderer>();

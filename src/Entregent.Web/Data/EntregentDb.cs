@@ -24,6 +24,7 @@ public sealed class EntregentDb(DbContextOptions<EntregentDb> options)
     private const long FeedLockKey = 0x656e7472656774;
 
     private readonly List<FeedEntry> _explicitEntries = [];
+    private readonly List<Change> _committedWithTransaction = [];
 
     public DbSet<Change> Changes => Set<Change>();
     public DbSet<Profile> Profiles => Set<Profile>();
@@ -85,8 +86,13 @@ public sealed class EntregentDb(DbContextOptions<EntregentDb> options)
             if (ownTransaction is not null)
             {
                 await ownTransaction.CommitAsync(cancellationToken);
+                ApplicationService<ChangeNotifier>().Notify(rows);
             }
-            ApplicationService<ChangeNotifier>().Notify();
+            else
+            {
+                // The caller's transaction may still roll back: tell the process only once it commits.
+                _committedWithTransaction.AddRange(rows);
+            }
             return written;
         }
         catch
@@ -107,6 +113,20 @@ public sealed class EntregentDb(DbContextOptions<EntregentDb> options)
             }
         }
     }
+
+    /// <summary>Called by <see cref="FeedTransactionInterceptor"/> when the caller's own transaction commits.</summary>
+    internal void OnTransactionCommitted()
+    {
+        if (_committedWithTransaction.Count > 0)
+        {
+            var rows = _committedWithTransaction.ToList();
+            _committedWithTransaction.Clear();
+            ApplicationService<ChangeNotifier>().Notify(rows);
+        }
+    }
+
+    /// <summary>Called when a transaction starts or rolls back: rows of a transaction that never committed are void.</summary>
+    internal void OnTransactionAbandoned() => _committedWithTransaction.Clear();
 
     private T ApplicationService<T>() where T : notnull =>
         (this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider

@@ -10,6 +10,8 @@ public static class StoreSetup
 {
     public const string ConnectionStringName = "Entregent";
 
+    private static readonly FeedTransactionInterceptor FeedInterceptor = new();
+
     public static IServiceCollection AddEntregentStore(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
@@ -27,7 +29,8 @@ public static class StoreSetup
                         "Database:Provider is Postgres but ConnectionStrings:Entregent is empty; set it (e.g. ConnectionStrings__Entregent=\"Host=…;Database=entregent;Username=…;Password=…\").");
                 }
                 var postgresMigrations = LoadMigrationsAssembly("Entregent.Migrations.Postgres");
-                services.AddDbContextPool<EntregentDb>(db => db.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(postgresMigrations)));
+                services.AddDbContextPool<EntregentDb>(db => db.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(postgresMigrations))
+                    .AddInterceptors(FeedInterceptor));
                 break;
             default:
                 var sqlite = new SqliteConnectionStringBuilder(connectionString ?? "Data Source=./data/entregent.db");
@@ -36,7 +39,8 @@ public static class StoreSetup
                     sqlite.DataSource = Path.GetFullPath(sqlite.DataSource, contentRoot);
                 }
                 var sqliteMigrations = LoadMigrationsAssembly("Entregent.Migrations.Sqlite");
-                services.AddDbContextPool<EntregentDb>(db => db.UseSqlite(sqlite.ConnectionString, s => s.MigrationsAssembly(sqliteMigrations)));
+                services.AddDbContextPool<EntregentDb>(db => db.UseSqlite(sqlite.ConnectionString, s => s.MigrationsAssembly(sqliteMigrations))
+                    .AddInterceptors(FeedInterceptor));
                 break;
         }
         return services;

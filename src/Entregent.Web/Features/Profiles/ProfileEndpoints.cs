@@ -14,8 +14,8 @@ public static class ProfileEndpoints
     public static RouteGroupBuilder MapProfileEndpoints(this IEndpointRouteBuilder app)
     {
         var members = app.MapGroup("/api/v1/members").WithTags("Profiles");
-        members.MapGet("/{handle}", async (string handle, EntregentDb db, ClaimsPrincipal user, CancellationToken cancellationToken) =>
-            (await ViewProfile.ExecuteAsync(db, handle, user.MemberId(), cancellationToken)).ToOk())
+        members.MapGet("/{handle}", async (string handle, EntregentDb db, ProfileCache cache, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+            (await ViewProfile.ExecuteAsync(db, cache, handle, user.MemberId(), cancellationToken)).ToOk())
             .WithSummary("A member's profile, as the caller may see it");
 
         var me = app.MapGroup("/api/v1/me").WithTags("Profiles").RequireAuthorization();

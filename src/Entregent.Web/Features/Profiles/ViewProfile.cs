@@ -12,14 +12,15 @@ namespace Entregent.Web.Features.Profiles;
 /// </summary>
 public static class ViewProfile
 {
-    public static async Task<Outcome<MemberView>> ExecuteAsync(EntregentDb db, string handle, long? viewerId, CancellationToken cancellationToken)
+    public static async Task<Outcome<MemberView>> ExecuteAsync(EntregentDb db, ProfileCache cache, string handle, long? viewerId,
+        CancellationToken cancellationToken)
     {
         var key = handle.Trim().ToLowerInvariant();
         if (key.Length > Profile.HandleMaxLength)
         {
             return Failure.NotFound($"No member has the handle '{handle}'.");
         }
-        var loaded = await LoadAsync(db, p => p.Handle == key, cancellationToken);
+        var loaded = await cache.GetOrLoadAsync(key, () => LoadAsync(db, p => p.Handle == key, cancellationToken));
         if (loaded is null)
         {
             return Failure.NotFound($"No member has the handle '{handle}'.");
