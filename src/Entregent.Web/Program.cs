@@ -1,5 +1,7 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Unicode;
 using Entregent.Web.Data;
 using Entregent.Web.Features.Accounts;
 using Entregent.Web.Features.Organizations;
@@ -11,6 +13,7 @@ using Entregent.Web.Infrastructure.Markdown;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.WebEncoders;
 using Scalar.AspNetCore;
 
 // The content root is where the app's own files are (next to the assembly, for `dotnet run` and a published
@@ -102,6 +105,8 @@ builder.Services.AddSingleton<Uploads>();
 
 builder.Services.AddLocalization();
 builder.Services.AddRazorPages();
+// Pages are in French as well as English: write "é" as itself rather than "&#xE9;" (Razor still escapes markup).
+builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 
 var app = builder.Build();
 
@@ -109,6 +114,9 @@ await app.Services.PrepareStoreAsync(app.Lifetime.ApplicationStopping);
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+// Browsers get the app's own status pages (404, 403…); API and media answers keep ProblemDetails from the line above.
+app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api") && !context.Request.Path.StartsWithSegments("/media"),
+    pages => pages.UseStatusCodePagesWithReExecute("/status/{0}"));
 if (!app.Environment.IsDevelopment())
 {
     app.UseHsts();
