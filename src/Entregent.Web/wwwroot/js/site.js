@@ -2,9 +2,33 @@
 (function () {
     'use strict';
 
-    // After a refused submit, move focus to the error summary so keyboard and screen-reader users hear it first.
+    // After a refused submit: list the errors in the order of the fields, name the field before each message
+    // ("Title: This field is required."), then move focus to the summary so it is heard first.
     var summary = document.querySelector('.error-summary');
     if (summary) {
+        var list = summary.querySelector('ul');
+        var items = Array.prototype.slice.call(list.children);
+        var target = function (item) {
+            var link = item.querySelector('a[href^="#"]');
+            return link ? document.getElementById(link.getAttribute('href').slice(1)) : null;
+        };
+        items.forEach(function (item) {
+            var field = target(item);
+            var label = field && document.querySelector('label[for="' + field.id + '"]');
+            if (label) {
+                var name = label.cloneNode(true);
+                name.querySelectorAll('.optional').forEach(function (optional) { optional.remove(); });
+                item.querySelector('a').textContent = name.textContent.trim() + ' — ' + item.querySelector('a').textContent;
+            }
+        });
+        items.sort(function (a, b) {
+            var fa = target(a), fb = target(b);
+            if (!fa || !fb) {
+                return fa ? 1 : fb ? -1 : 0;
+            }
+            return fa.compareDocumentPosition(fb) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+        });
+        items.forEach(function (item) { list.appendChild(item); });
         summary.focus();
     }
 
