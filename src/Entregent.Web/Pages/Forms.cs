@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using Entregent.Web.Data;
+using Entregent.Web.Features.Profiles;
 using Entregent.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
@@ -30,6 +32,28 @@ public static partial class Forms
                 modelState.AddModelError(key, Translate(t, message));
             }
         }
+    }
+
+    /// <summary>
+    /// A refused profile edit. When someone changed the profile in between (another tab, the API), the form keeps
+    /// what was typed and takes the new version, so a second Save overwrites knowingly instead of failing forever.
+    /// </summary>
+    public static async Task AddProfileFailureAsync(ModelStateDictionary modelState, Failure failure, IStringLocalizer t, EntregentDb db, long memberId,
+        Action<int> setVersion, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(failure);
+        ArgumentNullException.ThrowIfNull(setVersion);
+        if (failure.Kind != FailureKind.PreconditionFailed)
+        {
+            modelState.AddFailure(failure, t);
+            return;
+        }
+        if ((await ViewProfile.MineAsync(db, memberId, cancellationToken)).Value is { } mine)
+        {
+            setVersion(mine.Version);
+        }
+        modelState.AddModelError(string.Empty,
+            t["Your profile changed elsewhere since you opened this page. Check the values below; saving again replaces the other change."]);
     }
 
     public static string KeyFor(string prefix, string field) =>

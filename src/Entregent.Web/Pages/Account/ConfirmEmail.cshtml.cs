@@ -31,6 +31,11 @@ public sealed class ConfirmEmailModel(UserManager<Member> users, EntregentDb db,
     {
         if (member is null && code is null)
         {
+            // "Send it again" from a signed-in page: the address is known.
+            if (User.Identity?.IsAuthenticated == true)
+            {
+                Input.Email = (await users.GetUserAsync(User))?.Email;
+            }
             return;
         }
         var outcome = await ConfirmEmail.ExecuteAsync(new ConfirmEmail.Request(member ?? 0, code), users, cancellationToken);

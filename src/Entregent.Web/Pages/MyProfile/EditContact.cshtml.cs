@@ -65,7 +65,7 @@ public sealed class EditContactModel(EntregentDb db, TimeProvider time, IStringL
         var outcome = await EditProfile.ExecuteAsync(db, User.RequiredMemberId(), request, Input.Version, time, cancellationToken);
         if (!outcome.Succeeded)
         {
-            ModelState.AddFailure(outcome.Failure!, t);
+            await Forms.AddProfileFailureAsync(ModelState, outcome.Failure!, t, db, User.RequiredMemberId(), v => Input.Version = v, cancellationToken);
             return Page();
         }
         TempData["Notice"] = t["Your contact details have been saved."].Value;

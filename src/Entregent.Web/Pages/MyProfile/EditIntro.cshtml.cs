@@ -67,7 +67,7 @@ public sealed class EditIntroModel(EntregentDb db, TimeProvider time, IStringLoc
         var outcome = await EditProfile.ExecuteAsync(db, User.RequiredMemberId(), request, Input.Version, time, cancellationToken);
         if (!outcome.Succeeded)
         {
-            ModelState.AddFailure(outcome.Failure!, t);
+            await Forms.AddProfileFailureAsync(ModelState, outcome.Failure!, t, db, User.RequiredMemberId(), v => Input.Version = v, cancellationToken);
             return Page();
         }
         TempData["Notice"] = t["Your introduction has been saved."].Value;

@@ -39,7 +39,7 @@ public sealed class EditOpenToModel(EntregentDb db, TimeProvider time, IStringLo
         var outcome = await EditProfile.ExecuteAsync(db, User.RequiredMemberId(), request, Input.Version, time, cancellationToken);
         if (!outcome.Succeeded)
         {
-            ModelState.AddFailure(outcome.Failure!, t);
+            await Forms.AddProfileFailureAsync(ModelState, outcome.Failure!, t, db, User.RequiredMemberId(), v => Input.Version = v, cancellationToken);
             return Page();
         }
         TempData["Notice"] = t["Saved: what you are open to."].Value;
