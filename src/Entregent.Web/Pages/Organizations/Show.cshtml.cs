@@ -1,6 +1,7 @@
 using Entregent.Web.Data;
 using Entregent.Web.Features.Organizations;
 using Entregent.Web.Infrastructure;
+using Entregent.Web.Infrastructure.Markdown;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -12,7 +13,7 @@ namespace Entregent.Web.Pages.Organizations;
 /// An organisation: what it is, and (for members) who works or worked there. Administrators also get the edit
 /// and merge forms. A merged-away address redirects to the survivor.
 /// </summary>
-public sealed class ShowModel(EntregentDb db, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class ShowModel(EntregentDb db, TimeProvider time, MarkdownRenderer markdown, IStringLocalizer<SharedResource> t) : PageModel
 {
     public sealed class EditInput
     {
@@ -131,7 +132,7 @@ public sealed class ShowModel(EntregentDb db, TimeProvider time, IStringLocalize
     private async Task LoadAsync(OrganizationView organization, CancellationToken cancellationToken)
     {
         Organization = organization;
-        ViewData["Description"] = organization.Description;
+        ViewData["Description"] = markdown.ToPlainText(organization.Description, 160);
         if (User.MemberId() is not { } memberId)
         {
             return;
