@@ -1,5 +1,7 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Unicode;
 using Entregent.Web.Data;
 using Entregent.Web.Features.Accounts;
 using Entregent.Web.Features.Demo;
@@ -12,6 +14,7 @@ using Entregent.Web.Infrastructure.Markdown;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.WebEncoders;
 using Scalar.AspNetCore;
 
 // The content root is where the app's own files are (next to the assembly, for `dotnet run` and a published
@@ -108,6 +111,8 @@ builder.Services.AddSingleton<Uploads>();
 
 builder.Services.AddLocalization();
 builder.Services.AddRazorPages();
+// Pages are in French as well as English: write "é" as itself rather than "&#xE9;" (Razor still escapes markup).
+builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 
 var app = builder.Build();
 
@@ -122,6 +127,9 @@ if (seedDemo || app.Configuration.GetValue("Demo:Seed", false))
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+// Browsers get the app's own status pages (404, 403…); API and media answers keep ProblemDetails from the line above.
+app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api") && !context.Request.Path.StartsWithSegments("/media"),
+    pages => pages.UseStatusCodePagesWithReExecute("/status/{0}"));
 if (!app.Environment.IsDevelopment())
 {
     app.UseHsts();
