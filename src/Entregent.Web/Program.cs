@@ -125,7 +125,9 @@ if (seedDemo || app.Configuration.GetValue("Demo:Seed", false))
         app.Logger, cancellationToken: app.Lifetime.ApplicationStopping);
 }
 
-app.UseExceptionHandler();
+// API clients get ProblemDetails for everything; people get the app's own error page.
+app.UseWhen(IsApiRequest, api => api.UseExceptionHandler());
+app.UseWhen(context => !IsApiRequest(context), pages => pages.UseExceptionHandler("/status/500"));
 app.UseStatusCodePages();
 // Browsers get the app's own status pages (404, 403…); API and media answers keep ProblemDetails from the line above.
 app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api") && !context.Request.Path.StartsWithSegments("/media"),
@@ -158,6 +160,11 @@ app.MapMediaEndpoints();
 app.MapRazorPages();
 
 await app.RunAsync();
+
+static bool IsApiRequest(HttpContext context) =>
+    context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+    || context.Request.Path.StartsWithSegments("/openapi", StringComparison.OrdinalIgnoreCase)
+    || context.Request.Path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase);
 
 static Task ApiAwareRedirect(HttpContext context, string redirectUri, int apiStatus)
 {
