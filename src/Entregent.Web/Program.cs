@@ -98,7 +98,13 @@ builder.Services.ConfigureHttpJsonOptions(json =>
     json.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
 });
 builder.Services.AddEntregentRateLimits(builder.Configuration);
-builder.Services.AddOpenApi();
+builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
+{
+    document.Info.Title = "Entregent API";
+    document.Info.Description = "People looking for people. Authenticate with a bearer token from POST /api/v1/accounts/token "
+        + "(send it as 'Authorization: Bearer …'); errors are RFC 9457 ProblemDetails whose 'errors' name the fields at fault.";
+    return Task.CompletedTask;
+}));
 builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
 
 builder.Services.AddScoped<AccountEmails>();
