@@ -24,7 +24,6 @@ public class ProfileHandlesTests
         Assert.Equal(expected, ProfileHandles.IsWellFormed(handle));
 
     [Theory]
-    [InlineData("me")]
     [InlineData("admin")]
     [InlineData("api")]
     [InlineData("settings")]
