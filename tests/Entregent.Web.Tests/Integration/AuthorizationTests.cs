@@ -98,7 +98,7 @@ public class AuthorizationTests(EntregentFactory app) : IntegrationTest(app)
         return $"{profile}|changes={changes}|organizations={organizations}";
     }
 
-    private Task<HttpResponseMessage> SendAsync(HttpClient client, string method, Uri uri, string route)
+    private static Task<HttpResponseMessage> SendAsync(HttpClient client, string method, Uri uri, string route)
     {
         var request = new HttpRequestMessage(new HttpMethod(method), uri) { Content = Body(method, route) };
         return SendAndDisposeAsync(client, request);

@@ -257,7 +257,7 @@ public class OrganizationTests(EntregentFactory app) : IntegrationTest(app)
         return await response.ReadJsonAsync(Cancellation);
     }
 
-    private async Task<JsonElement> MembersAsync(Member viewer, string slug, string? status, int? page = null)
+    private static async Task<JsonElement> MembersAsync(Member viewer, string slug, string? status, int? page = null)
     {
         var query = new List<string>();
         if (status is not null)

@@ -90,7 +90,7 @@ public class SkillTests(EntregentFactory app) : IntegrationTest(app)
         await AssertProblemAsync(response, HttpStatusCode.BadRequest, "skills");
     }
 
-    private async Task PutSkillsAsync(Member member, params string[] skills)
+    private static async Task PutSkillsAsync(Member member, params string[] skills)
     {
         using var response = await member.Client.PutAsJsonAsync(Skills, new { skills }, Cancellation);
         await MemberActions.EnsureSuccessAsync(response, "set skills", Cancellation);
