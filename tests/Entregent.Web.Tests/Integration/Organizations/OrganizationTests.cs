@@ -88,9 +88,9 @@ public class OrganizationTests(EntregentFactory app) : IntegrationTest(app)
     {
         await App.AdministratorAsync(Cancellation);
         var ada = await RegisterMemberAsync("Ada Query");
-        await ada.AddPositionAsync("Query Corp", "Asker", App.MonthsAgo(2), cancellationToken: Cancellation);
+        await ada.AddPositionAsync("Query Works", "Asker", App.MonthsAgo(2), cancellationToken: Cancellation);
 
-        using var response = await ada.Client.GetAsync(new Uri("/api/v1/organizations/query-corp/members" + query, UriKind.Relative), Cancellation);
+        using var response = await ada.Client.GetAsync(new Uri("/api/v1/organizations/query-works/members" + query, UriKind.Relative), Cancellation);
 
         await AssertProblemAsync(response, HttpStatusCode.BadRequest, field);
     }
@@ -100,10 +100,10 @@ public class OrganizationTests(EntregentFactory app) : IntegrationTest(app)
     {
         await App.AdministratorAsync(Cancellation);
         var ada = await RegisterMemberAsync("Ada Private List");
-        await ada.AddPositionAsync("Private List Corp", "Engineer", App.MonthsAgo(2), cancellationToken: Cancellation);
+        await ada.AddPositionAsync("Private List Works", "Engineer", App.MonthsAgo(2), cancellationToken: Cancellation);
         using var client = AnonymousClient();
 
-        using var response = await client.GetAsync(new Uri("/api/v1/organizations/private-list-corp/members", UriKind.Relative), Cancellation);
+        using var response = await client.GetAsync(new Uri("/api/v1/organizations/private-list-works/members", UriKind.Relative), Cancellation);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }

@@ -80,14 +80,28 @@ public class PhotoTests(EntregentFactory app) : IntegrationTest(app)
     }
 
     [Fact]
-    public async Task PutPhoto_NoImage_BadRequest()
+    public async Task PutPhoto_MultipartWithoutFile_BadRequestOnPhoto()
     {
         var ada = await RegisterMemberAsync("Ada No Photo");
-        using var content = new StringContent("{}", Encoding.UTF8, "application/json");
+        using var form = new MultipartFormDataContent { { new StringContent("no file here"), "comment" } };
+
+        using var response = await ada.Client.PutAsync(Photo, form, Cancellation);
+
+        await AssertProblemAsync(response, HttpStatusCode.BadRequest, "photo");
+    }
+
+    [Theory]
+    [InlineData("application/json", "{}")]
+    [InlineData("text/plain", "hello")]
+    public async Task PutPhoto_NotAnImageType_UnsupportedMediaType(string contentType, string body)
+    {
+        var ada = await RegisterMemberAsync("Ada Wrong Type");
+        using var content = new StringContent(body, Encoding.UTF8, contentType);
 
         using var response = await ada.Client.PutAsync(Photo, content, Cancellation);
 
-        await AssertProblemAsync(response, HttpStatusCode.BadRequest, "photo");
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, (await ada.GetMyProfileAsync(Cancellation)).GetProperty("profile").GetProperty("photoUrl").ValueKind);
     }
 
     [Fact]

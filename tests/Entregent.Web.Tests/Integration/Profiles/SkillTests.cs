@@ -57,10 +57,10 @@ public class SkillTests(EntregentFactory app) : IntegrationTest(app)
     {
         var ada = await RegisterMemberAsync("Ada Languages");
 
-        await PutSkillsAsync(ada, "C", "C#", "C++", "F#");
+        await PutSkillsAsync(ada, "C", "C#", "C++", "F#", "F", "c sharp");
 
         var skills = (await ada.GetMyProfileAsync(Cancellation)).GetProperty("profile").GetProperty("skills").EnumerateArray().Select(s => s.GetString());
-        Assert.Equal(["C", "C#", "C++", "F#"], skills);
+        Assert.Equal(["C", "C#", "C++", "F#", "F"], skills);
     }
 
     [Theory]
