@@ -29,7 +29,10 @@ public static class ViewOrganization
         var view = await db.Organizations.AsNoTracking().Where(o => o.Id == id).Select(o => new OrganizationView(
             o.Id, o.Name, o.Slug, o.Kind, o.Website, o.Location, o.Description, o.LogoKey == null ? null : "/media/" + o.LogoKey,
             db.Positions.Where(p => p.OrganizationId == o.Id && p.EndMonth == null).Select(p => p.MemberId).Distinct().Count(),
-            db.Positions.Where(p => p.OrganizationId == o.Id && p.EndMonth != null).Select(p => p.MemberId).Distinct().Count()))
+            // Past members are those with no current position there, as in MembersAsync.
+            db.Positions.Where(p => p.OrganizationId == o.Id && p.EndMonth != null
+                    && !db.Positions.Any(q => q.OrganizationId == o.Id && q.MemberId == p.MemberId && q.EndMonth == null))
+                .Select(p => p.MemberId).Distinct().Count()))
             .FirstAsync(cancellationToken);
         return view;
     }
