@@ -42,6 +42,27 @@ public class AccountTests(EntregentFactory app) : IntegrationTest(app)
         Assert.Equal("zoe-undine-3", third.Handle);
     }
 
+    [Theory]
+    [InlineData("Admin", "admin-member")]
+    [InlineData("Al", "al-member")]
+    [InlineData("Дмитрий Иванов", null)]
+    [InlineData("李小龍", null)]
+    [InlineData("!!!", "member")]
+    public async Task Register_NameWithoutAUsableHandle_WellFormedHandle(string displayName, string? expectedStem)
+    {
+        var member = await RegisterMemberAsync(displayName);
+
+        Assert.True(Entregent.Web.Features.Profiles.ProfileHandles.Problem(member.Handle) is null, $"'{member.Handle}' is not a usable handle.");
+        if (expectedStem is not null)
+        {
+            Assert.StartsWith(expectedStem, member.Handle, StringComparison.Ordinal);
+        }
+
+        using var client = AnonymousClient();
+        using var profile = await client.GetAsync(new Uri($"/api/v1/members/{Uri.EscapeDataString(member.Handle)}", UriKind.Relative), Cancellation);
+        Assert.Equal(displayName, (await profile.ReadJsonAsync(Cancellation)).GetProperty("displayName").GetString());
+    }
+
     [Fact]
     public async Task Token_RightPassword_AccessAndRefreshTokens()
     {
