@@ -78,6 +78,21 @@ public class BadInputTests(EntregentFactory app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task PatchMe_TooManyLanguages_BadRequestOnLanguagesAndUnchanged()
+    {
+        var ada = await RegisterMemberAsync("Ada Polyglot");
+        var before = await SnapshotAsync(ada);
+
+        using var response = await ada.Client.PatchAsJsonAsync(
+            new Uri("/api/v1/me", UriKind.Relative),
+            new { languages = Enumerable.Range(1, 13).Select(n => "Language " + n.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList() },
+            Cancellation);
+
+        await AssertProblemAsync(response, HttpStatusCode.BadRequest, "languages");
+        Assert.Equal(before, await SnapshotAsync(ada));
+    }
+
+    [Fact]
     public async Task PatchMe_OneBadFieldAmongGood_NothingApplied()
     {
         var ada = await RegisterMemberAsync("Ada Partial");

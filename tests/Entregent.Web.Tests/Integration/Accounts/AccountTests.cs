@@ -323,6 +323,40 @@ public class AccountTests(EntregentFactory app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task PasswordReset_LockedAccount_UnlockedWithTheNewPassword()
+    {
+        var ada = await RegisterMemberAsync("Ada Locked Reset");
+        using var client = AnonymousClient();
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            using var wrong = await client.PostAsJsonAsync(Token, new { email = ada.Email, password = "wrong-password-" + attempt }, Cancellation);
+        }
+
+        using (var locked = await client.PostAsJsonAsync(Token, new { email = ada.Email, password = ada.Password }, Cancellation))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, locked.StatusCode);
+        }
+
+        using (var start = await client.PostAsJsonAsync(new Uri("/api/v1/accounts/password-reset", UriKind.Relative), new { email = ada.Email }, Cancellation))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, start.StatusCode);
+        }
+
+        var link = await App.OpenMailLinkAsync(ada.Email, "Reset", Cancellation);
+        using (var confirm = await client.PostAsJsonAsync(
+            new Uri("/api/v1/accounts/password-reset/confirm", UriKind.Relative),
+            new { email = ada.Email, code = link["code"], newPassword = "unlocked-password-1" },
+            Cancellation))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, confirm.StatusCode);
+        }
+
+        using var response = await client.PostAsJsonAsync(Token, new { email = ada.Email, password = "unlocked-password-1" }, Cancellation);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
     public async Task Token_FourWrongPasswords_RightOneStillWorks()
     {
         var ada = await RegisterMemberAsync("Ada Not Locked");
