@@ -216,6 +216,34 @@ public class AccountTests(EntregentFactory app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task ResendConfirmation_Unconfirmed_SecondMailWhoseCodeWorks()
+    {
+        var ada = await RegisterMemberAsync("Ada Resend");
+        using var client = AnonymousClient();
+
+        using var response = await client.PostAsJsonAsync(new Uri("/api/v1/accounts/confirmation-email", UriKind.Relative), new { email = ada.Email }, Cancellation);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal(2, (await App.MailsToAsync(ada.Email, Cancellation)).Count);
+        var link = await App.OpenMailLinkAsync(ada.Email, "Confirm", Cancellation);
+        using var confirm = await client.PostAsJsonAsync(
+            new Uri("/api/v1/accounts/confirm-email", UriKind.Relative),
+            new { memberId = long.Parse(link["member"], System.Globalization.CultureInfo.InvariantCulture), code = link["code"] },
+            Cancellation);
+        Assert.Equal(HttpStatusCode.NoContent, confirm.StatusCode);
+        Assert.True((await ada.GetMyProfileAsync(Cancellation)).GetProperty("emailConfirmed").GetBoolean());
+
+        // Once confirmed, or for an unknown address, the answer is the same and nothing is sent.
+        using var again = await client.PostAsJsonAsync(new Uri("/api/v1/accounts/confirmation-email", UriKind.Relative), new { email = ada.Email }, Cancellation);
+        var stranger = UniqueEmail("stranger");
+        using var unknown = await client.PostAsJsonAsync(new Uri("/api/v1/accounts/confirmation-email", UriKind.Relative), new { email = stranger }, Cancellation);
+        Assert.Equal(HttpStatusCode.Accepted, again.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, unknown.StatusCode);
+        Assert.Equal(2, (await App.MailsToAsync(ada.Email, Cancellation)).Count);
+        Assert.Empty(await App.MailsToAsync(stranger, Cancellation));
+    }
+
+    [Fact]
     public async Task PasswordReset_CodeFromMail_NewPasswordWorksOldFailsOldRefreshRefused()
     {
         var ada = await RegisterMemberAsync("Ada Reset");

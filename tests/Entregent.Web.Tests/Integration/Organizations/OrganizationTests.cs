@@ -207,6 +207,26 @@ public class OrganizationTests(EntregentFactory app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task MergeOrganization_ByAdministrator_ChangeFeedRecordsTheMoves()
+    {
+        var admin = await App.AdministratorAsync(Cancellation);
+        var ada = await RegisterMemberAsync("Ada Merge Feed");
+        await ada.AddPositionAsync("Feed Survivor", "Engineer", App.MonthsAgo(10), cancellationToken: Cancellation);
+        var position = await ada.AddPositionAsync("Feed Duplikat", "Designer", App.MonthsAgo(30), App.MonthsAgo(20), Cancellation);
+        var memberId = await App.MemberIdAsync(ada, Cancellation);
+        var sourceId = (await OrganizationAsync("feed-duplikat")).GetProperty("id").GetInt64();
+        var targetId = (await OrganizationAsync("feed-survivor")).GetProperty("id").GetInt64();
+        var after = await App.InStoreAsync(db => db.Changes.MaxAsync(c => c.Sequence, Cancellation));
+
+        using var response = await admin.Client.PostAsJsonAsync(new Uri("/api/v1/organizations/feed-duplikat/merge", UriKind.Relative), new { into = "feed-survivor" }, Cancellation);
+        await MemberActions.EnsureSuccessAsync(response, "merge", Cancellation);
+
+        var changes = await App.InStoreAsync(db => db.Changes.Where(c => c.Sequence > after).ToListAsync(Cancellation));
+        Assert.Contains(changes, c => c.Kind == "organization.merged" && c.EntityId == sourceId && c.RelatedId == targetId);
+        Assert.Contains(changes, c => c.Kind == "position.updated" && c.EntityId == position.GetProperty("id").GetInt64() && c.MemberId == memberId && c.RelatedId == targetId);
+    }
+
+    [Fact]
     public async Task MergeOrganization_IntoItself_BadRequestOnInto()
     {
         var admin = await App.AdministratorAsync(Cancellation);
