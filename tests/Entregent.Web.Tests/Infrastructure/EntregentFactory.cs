@@ -60,6 +60,9 @@ public class EntregentFactory : WebApplicationFactory<Program>
         builder.UseSetting("Storage:DataPath", DataPath);
         // Test output stays readable: the app's information logs would drown the failures.
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // Every request of a test run comes from one address; a class registering many members must not be
+        // throttled. RateLimitTests lowers it again to test the 429.
+        builder.UseSetting("RateLimits:AccountPermits", "100000");
 
         builder.ConfigureTestServices(services =>
         {

@@ -1,3 +1,4 @@
+using System.Net;
 using Entregent.Web.Tests.Infrastructure;
 
 namespace Entregent.Web.Tests.Integration;
@@ -5,12 +6,14 @@ namespace Entregent.Web.Tests.Integration;
 public class HealthTests(EntregentFactory app) : IntegrationTest(app)
 {
     [Fact]
-    public async Task Health_Anonymous_Ok()
+    public async Task Health_Anonymous_OkAndHealthy()
     {
         using var client = AnonymousClient();
 
-        var body = await client.GetStringAsync(new Uri("/health", UriKind.Relative), Cancellation);
+        using var response = await client.GetAsync(new Uri("/health", UriKind.Relative), Cancellation);
 
-        Assert.Equal("Healthy", body);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        // The store check runs: "Healthy" means the database answered.
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync(Cancellation));
     }
 }

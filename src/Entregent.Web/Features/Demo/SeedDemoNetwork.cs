@@ -217,7 +217,7 @@ public static class SeedDemoNetwork
             var name = s < SyntheticNetwork.IndustryCount * SyntheticNetwork.SkillsPerIndustry
                 ? DemoNames.IndustrySkills[(s / SyntheticNetwork.SkillsPerIndustry * 2 + s % 2) % DemoNames.IndustrySkills.Length]
                 : DemoNames.GeneralSkills[s % DemoNames.GeneralSkills.Length];
-            var key = TextKeys.Fold(name);
+            var key = Skill.KeyFor(name);
             if (!skills.TryGetValue(key, out var skill))
             {
                 skills[key] = skill = new Skill { Name = name, Key = key };

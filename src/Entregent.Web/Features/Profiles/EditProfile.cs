@@ -166,15 +166,17 @@ public static class EditProfile
         return true;
     }
 
-    /// <summary>Trims, drops empties and case/accent duplicates, checks count and length.</summary>
-    public static List<string> CleanList(FieldErrors errors, string field, IEnumerable<string?> items, int maxCount, int maxLength)
+    /// <summary>Trims, drops empties and case/accent duplicates (same <paramref name="key"/>, by default the folded text), checks count and length.</summary>
+    public static List<string> CleanList(FieldErrors errors, string field, IEnumerable<string?> items, int maxCount, int maxLength,
+        Func<string, string>? key = null)
     {
+        key ??= TextKeys.Fold;
         var result = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var item in items)
         {
             var text = errors.Line(field, item, maxLength);
-            if (text is not null && seen.Add(TextKeys.Fold(text)))
+            if (text is not null && seen.Add(key(text)))
             {
                 result.Add(text);
             }

@@ -79,7 +79,8 @@ public static class ProfileEndpoints
 
         me.MapPut("/photo", async (HttpRequest http, EntregentDb db, ClaimsPrincipal user, Uploads uploads, TimeProvider time, CancellationToken cancellationToken) =>
             (await SetPhoto.ExecuteAsync(db, user.RequiredMemberId(), await Uploads.ReadAsync(http, cancellationToken), uploads, time, cancellationToken)).ToOk())
-            .Accepts<IFormFile>("multipart/form-data").Accepts<Stream>("image/jpeg", "image/png", "image/webp")
+            // One Accepts: routing matches the content type against the last one only, so two would refuse multipart with 415.
+            .Accepts<IFormFile>("multipart/form-data", "image/jpeg", "image/png", "image/webp")
             .DisableAntiforgery()
             .WithSummary("Set my photo: JPEG, PNG or WebP up to 5 MB, as multipart field 'photo' or a raw image body");
         me.MapDelete("/photo", async (EntregentDb db, ClaimsPrincipal user, TimeProvider time, CancellationToken cancellationToken) =>

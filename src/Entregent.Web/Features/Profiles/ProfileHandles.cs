@@ -26,7 +26,7 @@ public static partial class ProfileHandles
     /// <summary>The first free handle derived from a name: "Hélène Lefèvre" → "helene-lefevre", then "helene-lefevre-2"…</summary>
     public static async Task<string> FreeHandleForAsync(EntregentDb db, string displayName, CancellationToken cancellationToken)
     {
-        var stem = TextKeys.Slug(displayName, Profile.HandleMaxLength - 4);
+        var stem = AsciiOnly(TextKeys.Slug(displayName, Profile.HandleMaxLength - 4));
         if (stem.Length < 3 || Reserved.Contains(stem))
         {
             stem = (stem.Length == 0 ? "member" : stem + "-member").TrimStart('-');
@@ -49,6 +49,10 @@ public static partial class ProfileHandles
             }
         }
     }
+
+    // Folding keeps letters of every script ("дмитрии"), but handles are ASCII: keep what IsWellFormed accepts.
+    private static string AsciiOnly(string slug) =>
+        string.Join('-', slug.Split('-').Select(w => new string([.. w.Where(char.IsAsciiLetterOrDigit)])).Where(w => w.Length > 0));
 
     [GeneratedRegex("^[a-z0-9](?:[a-z0-9-]{1,38})[a-z0-9]$")]
     private static partial Regex HandlePattern();

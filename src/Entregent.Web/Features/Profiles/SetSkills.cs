@@ -20,7 +20,7 @@ public static class SetSkills
         {
             return Failure.Invalid("skills", "This field is required (an empty list removes every skill).");
         }
-        var names = EditProfile.CleanList(errors, "skills", request.Skills, MaxSkills, Skill.NameMaxLength);
+        var names = EditProfile.CleanList(errors, "skills", request.Skills, MaxSkills, Skill.NameMaxLength, Skill.KeyFor);
         if (errors.Any)
         {
             return errors.ToFailure();
@@ -33,7 +33,7 @@ public static class SetSkills
 
         for (var attempt = 0; ; attempt++)
         {
-            var keys = names.Select(TextKeys.Fold).ToList();
+            var keys = names.Select(Skill.KeyFor).ToList();
             var known = await db.Skills.Where(s => keys.Contains(s.Key)).ToDictionaryAsync(s => s.Key, StringComparer.Ordinal, cancellationToken);
             var wanted = new List<(Skill Skill, int Rank)>();
             for (var i = 0; i < names.Count; i++)

@@ -1,4 +1,5 @@
 using Entregent.Web.Data;
+using Entregent.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -18,6 +19,16 @@ public sealed class Skill : IFeedEntity
     public required string Key { get; set; }
 
     public FeedEntry? Describe(EntityState state) => new(FeedEntry.Verb("skill", state), Id);
+
+    /// <summary>
+    /// The folded key, with '#' and '+' spelled out first: folding alone drops them, and "C", "C#" and "C++" are
+    /// three skills ("C#" and "c sharp" stay one).
+    /// </summary>
+    public static string KeyFor(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return TextKeys.Fold(name.Replace("#", " sharp ", StringComparison.Ordinal).Replace("+", " plus ", StringComparison.Ordinal));
+    }
 }
 
 /// <summary>A member lists a skill, in the order they chose.</summary>
