@@ -45,6 +45,34 @@ public static class FindOrCreateOrganization
         return organization;
     }
 
+    /// <summary>
+    /// Points an entry (a position, an education entry) at the organisation named <paramref name="name"/> and saves.
+    /// When another member created the same new organisation at the same moment, the save fails on the unique
+    /// match key; the entry is then pointed at theirs and saved again.
+    /// </summary>
+    /// <param name="apply">Sets the organisation (and anything else) on the entry before each attempt.</param>
+    public static async Task<Organization> SaveWithAsync(EntregentDb db, string name, OrganizationKind kind, TimeProvider time,
+        Func<Organization, Task> apply, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var organization = await ExecuteAsync(db, name, kind, time, cancellationToken);
+            await apply(organization);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return organization;
+            }
+            catch (DbUpdateException) when (attempt < 2 && db.ChangeTracker.Entries<Organization>().Any(e => e.State == EntityState.Added))
+            {
+                foreach (var added in db.ChangeTracker.Entries<Organization>().Where(e => e.State == EntityState.Added).ToList())
+                {
+                    added.State = EntityState.Detached;
+                }
+            }
+        }
+    }
+
     public static async Task<string> FreeSlugAsync(EntregentDb db, string name, CancellationToken cancellationToken)
     {
         var stem = TextKeys.Slug(name, Organization.SlugMaxLength - 6);

@@ -74,9 +74,8 @@ public static class ManageEducation
             db.Education.Add(entry);
         }
 
-        for (var attempt = 0; ; attempt++)
+        var organization = await FindOrCreateOrganization.SaveWithAsync(db, school!, OrganizationKind.School, time, async organization =>
         {
-            var organization = await FindOrCreateOrganization.ExecuteAsync(db, school!, OrganizationKind.School, time, cancellationToken);
             entry.Organization = organization;
             entry.Degree = degree;
             entry.Field = field;
@@ -84,19 +83,8 @@ public static class ManageEducation
             entry.EndYear = request.EndYear;
             entry.UpdatedAt = time.GetUtcNow();
             await TouchAsync(db, memberId, time, cancellationToken);
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                return new EducationView(entry.Id, new OrganizationRef(organization.Name, organization.Slug), entry.Degree, entry.Field, entry.StartYear, entry.EndYear);
-            }
-            catch (DbUpdateException) when (attempt < 2 && db.ChangeTracker.Entries<Organization>().Any(e => e.State == EntityState.Added))
-            {
-                foreach (var added in db.ChangeTracker.Entries<Organization>().Where(e => e.State == EntityState.Added).ToList())
-                {
-                    added.State = EntityState.Detached;
-                }
-            }
-        }
+        }, cancellationToken);
+        return new EducationView(entry.Id, new OrganizationRef(organization.Name, organization.Slug), entry.Degree, entry.Field, entry.StartYear, entry.EndYear);
     }
 
     private static async Task TouchAsync(EntregentDb db, long memberId, TimeProvider time, CancellationToken cancellationToken)

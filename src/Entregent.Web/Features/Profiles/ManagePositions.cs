@@ -66,11 +66,8 @@ public static class ManagePositions
             db.Positions.Add(position);
         }
 
-        // Two members naming the same new organisation at once: the loser's save fails on the unique key and
-        // the retry finds the winner's organisation.
-        for (var attempt = 0; ; attempt++)
+        var organization = await FindOrCreateOrganization.SaveWithAsync(db, organizationName!, OrganizationKind.Company, time, async organization =>
         {
-            var organization = await FindOrCreateOrganization.ExecuteAsync(db, organizationName!, OrganizationKind.Company, time, cancellationToken);
             position.Organization = organization;
             position.Title = title!;
             position.Location = location;
@@ -79,20 +76,9 @@ public static class ManagePositions
             position.EndMonth = end;
             position.UpdatedAt = time.GetUtcNow();
             await TouchAsync(db, memberId, time, cancellationToken);
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                return new PositionView(position.Id, new OrganizationRef(organization.Name, organization.Slug), position.Title, position.Location,
-                    position.Description, Months.Format(position.StartMonth), Months.Format(position.EndMonth), position.EndMonth is null);
-            }
-            catch (DbUpdateException) when (attempt < 2 && db.ChangeTracker.Entries<Organization>().Any(e => e.State == EntityState.Added))
-            {
-                foreach (var added in db.ChangeTracker.Entries<Organization>().Where(e => e.State == EntityState.Added).ToList())
-                {
-                    added.State = EntityState.Detached;
-                }
-            }
-        }
+        }, cancellationToken);
+        return new PositionView(position.Id, new OrganizationRef(organization.Name, organization.Slug), position.Title, position.Location,
+            position.Description, Months.Format(position.StartMonth), Months.Format(position.EndMonth), position.EndMonth is null);
     }
 
     /// <summary>Start required, end optional (current), neither in the future, end not before start.</summary>
