@@ -35,10 +35,54 @@ public static class Display
         return Duration(t, start, end);
     }
 
-    public static string Duration(IStringLocalizer t, DateOnly start, DateOnly end)
+    public static string Duration(IStringLocalizer t, DateOnly start, DateOnly end) =>
+        Duration(t, Math.Max(1, (end.Year * 12) + end.Month - ((start.Year * 12) + start.Month) + 1));
+
+    /// <summary>
+    /// Runs of positions held one after another at the same organisation, in the order given (most recent
+    /// first): a return to a former employer after a job elsewhere starts a new run, as on LinkedIn.
+    /// </summary>
+    public static List<List<PositionView>> ConsecutiveByOrganization(IEnumerable<PositionView> positions)
+    {
+        var runs = new List<List<PositionView>>();
+        foreach (var position in positions)
+        {
+            if (runs.Count > 0 && runs[^1][0].Organization.Slug == position.Organization.Slug)
+            {
+                runs[^1].Add(position);
+            }
+            else
+            {
+                runs.Add([position]);
+            }
+        }
+        return runs;
+    }
+
+    /// <summary>Months spent in a run of positions, overlapping months counted once.</summary>
+    public static int MonthsSpent(IEnumerable<PositionView> positions, DateTimeOffset now)
+    {
+        var months = new HashSet<int>();
+        var current = (now.Year * 12) + now.Month - 1;
+        foreach (var position in positions)
+        {
+            if (!Months.TryParse(position.StartMonth, out var start))
+            {
+                continue;
+            }
+            var last = position.EndMonth is not null && Months.TryParse(position.EndMonth, out var end) ? (end.Year * 12) + end.Month - 1 : current;
+            for (var m = (start.Year * 12) + start.Month - 1; m <= last; m++)
+            {
+                months.Add(m);
+            }
+        }
+        return Math.Max(1, months.Count);
+    }
+
+    public static string Duration(IStringLocalizer t, int totalMonths)
     {
         ArgumentNullException.ThrowIfNull(t);
-        var total = Math.Max(1, (end.Year * 12) + end.Month - ((start.Year * 12) + start.Month) + 1);
+        var total = totalMonths;
         var years = total / 12;
         var months = total % 12;
         var parts = new List<string>(2);
