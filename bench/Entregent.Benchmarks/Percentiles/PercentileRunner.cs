@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Entregent.Graph;
 
@@ -39,7 +40,11 @@ internal static class PercentileRunner
         var connections = network.Connections.Count;
         Console.WriteLine($"Generated {members:N0} members, {connections:N0} connections in {generation.TotalSeconds:F1} s");
 
-        var (graph, fill, build, heapBytes) = BuildMeasured(network);
+        var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
+        var (graph, fill, build) = BuildMeasured(network);
+
+        // Measured here, after BuildMeasured returned, so that the builder is unreachable and collected.
+        var heapBytes = GC.GetTotalMemory(forceFullCollection: true) - heapBefore;
         var snapshotBytes = graph.SnapshotConnectionBytes;
 
         Say($"### {members.ToString("N0", CultureInfo.InvariantCulture)} members, {connections.ToString("N0", CultureInfo.InvariantCulture)} connections (average degree {degree.ToString(CultureInfo.InvariantCulture)})");
@@ -132,23 +137,16 @@ internal static class PercentileRunner
         return 0;
     }
 
-    private static (SocialGraph Graph, TimeSpan Fill, TimeSpan Build, long HeapBytes) BuildMeasured(Entregent.Graph.Synthetic.SyntheticNetwork network)
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static (SocialGraph Graph, TimeSpan Fill, TimeSpan Build) BuildMeasured(Entregent.Graph.Synthetic.SyntheticNetwork network)
     {
-        var before = GC.GetTotalMemory(forceFullCollection: true);
         var watch = Stopwatch.StartNew();
         var builder = Networks.Fill(network);
         var fill = watch.Elapsed;
         watch.Restart();
         var graph = Networks.Build(builder);
-        var build = watch.Elapsed;
-        GC.KeepAlive(builder);
-
-        // The builder is garbage once this method returns; measure after it is collected.
-        var heap = HeapAfter(before);
-        return (graph, fill, build, heap);
+        return (graph, fill, watch.Elapsed);
     }
-
-    private static long HeapAfter(long before) => GC.GetTotalMemory(forceFullCollection: true) - before;
 
     /// <summary>Times <paramref name="query"/> for each index after a warm-up; <paramref name="prepare"/>, when given,
     /// runs untimed just before each timed query (to warm a viewer's cache).</summary>
