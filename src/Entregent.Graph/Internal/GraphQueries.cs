@@ -415,10 +415,24 @@ internal static class GraphQueries
             Bits.Set(bitmap, b);
         }
 
+        var pairBest = new double[secondMembers.Count];
+        for (var i = 0; i < secondMembers.Count; i++)
+        {
+            var best = 0.0;
+            for (var p = offsets[i]; p < offsets[i + 1]; p++)
+            {
+                best = Math.Max(best, pairScores[p]);
+            }
+
+            pairBest[i] = best;
+        }
+
+        // Ranking keeps only the best MaxResults in a heap (worst on top); intermediaries are listed for those alone.
+        // Targets at distance 1 and 2 are ranked first, so that the distance-3 scan can skip what cannot enter the heap.
         var targets = members.ToArray();
         Array.Sort(targets);
-        var intermediaries = new List<(int Member, double Score)>();
-        var perIntermediary = new Dictionary<int, int>();
+        var top = new PriorityQueue<ReachKey, ReachKey>(options.MaxResults + 1, ReachKeyWorstFirst.Instance);
+        var far = new List<int>();
         var previous = -1;
         foreach (var t in targets)
         {
@@ -430,34 +444,83 @@ internal static class GraphQueries
             previous = t;
             if (first.TryGet(t, out var index))
             {
-                results.Add(new ReachResult(t, 1, viewerRow.Strength(index), []));
-                continue;
+                Keep(new ReachKey(t, 1, viewerRow.Strength(index)));
+            }
+            else if (second.TryGet(t, out var secondIndex))
+            {
+                Keep(new ReachKey(t, 2, pairBest[secondIndex]));
+            }
+            else if (options.MaxDepth >= 3)
+            {
+                far.Add(t);
+            }
+        }
+
+        foreach (var t in far)
+        {
+            var full = top.Count == options.MaxResults && options.MaxResults > 0;
+            if (options.MaxResults == 0 || (full && top.Peek().Distance < 3))
+            {
+                break;
             }
 
-            intermediaries.Clear();
-            perIntermediary.Clear();
-            var distance = 0;
-            if (second.Contains(t))
+            var floor = full ? top.Peek().Strength : -1.0;
+            var targetRow = state.Adjacency(t);
+            var best = -1.0;
+            for (var j = 0; j < targetRow.Length; j++)
             {
-                distance = 2;
-                var (start, end) = PairRange(t);
+                var b = targetRow.Neighbours[j];
+                if (!Bits.Get(bitmap, b) || !visibility.AllowsEdge(b, t))
+                {
+                    continue;
+                }
+
+                // A strength is at most 1, so a 2nd-degree member whose best first two hops score no more than what
+                // is already found (or less than the heap's worst) cannot improve the answer: skip its strength lookup.
+                var bound = pairBest[second.Get(b)];
+                if (bound <= best || bound < floor)
+                {
+                    continue;
+                }
+
+                best = Math.Max(best, bound * targetRow.Strength(j));
+            }
+
+            if (best >= 0)
+            {
+                Keep(new ReachKey(t, 3, best));
+            }
+        }
+
+        var kept = new ReachKey[top.Count];
+        for (var k = kept.Length - 1; k >= 0; k--)
+        {
+            kept[k] = top.Dequeue();
+        }
+
+        var intermediaries = new List<(int Member, double Score)>();
+        foreach (var key in kept)
+        {
+            intermediaries.Clear();
+            if (key.Distance == 2)
+            {
+                var (start, end) = PairRange(key.Member);
                 for (var p = start; p < end; p++)
                 {
                     Offer(pairMembers[p], pairScores[p]);
                 }
             }
-            else if (options.MaxDepth >= 3)
+            else if (key.Distance == 3)
             {
-                var targetRow = state.Adjacency(t);
+                var targetRow = state.Adjacency(key.Member);
                 for (var j = 0; j < targetRow.Length; j++)
                 {
                     var b = targetRow.Neighbours[j];
-                    if (!Bits.Get(bitmap, b) || !visibility.AllowsEdge(b, t))
+                    if (!Bits.Get(bitmap, b) || !visibility.AllowsEdge(b, key.Member))
                     {
                         continue;
                     }
 
-                    distance = 3;
                     var last = targetRow.Strength(j);
                     var (start, end) = PairRange(b);
                     for (var p = start; p < end; p++)
@@ -465,11 +528,6 @@ internal static class GraphQueries
                         Offer(pairMembers[p], pairScores[p] * last);
                     }
                 }
-            }
-
-            if (distance == 0)
-            {
-                continue;
             }
 
             intermediaries.Sort(static (x, y) => x.Score != y.Score ? y.Score.CompareTo(x.Score) : x.Member.CompareTo(y.Member));
@@ -480,16 +538,7 @@ internal static class GraphQueries
                 list[k] = intermediaries[k].Member;
             }
 
-            results.Add(new ReachResult(t, distance, intermediaries[0].Score, list));
-        }
-
-        results.Sort(static (x, y) =>
-            x.Distance != y.Distance ? x.Distance.CompareTo(y.Distance)
-            : x.Strength != y.Strength ? y.Strength.CompareTo(x.Strength)
-            : x.Member.CompareTo(y.Member));
-        if (results.Count > options.MaxResults)
-        {
-            results.RemoveRange(options.MaxResults, results.Count - options.MaxResults);
+            results.Add(new ReachResult(key.Member, key.Distance, key.Strength, list));
         }
 
         foreach (var b in secondMembers)
@@ -502,6 +551,18 @@ internal static class GraphQueries
         counts.Clear();
         return results;
 
+        void Keep(ReachKey key)
+        {
+            if (top.Count < options.MaxResults)
+            {
+                top.Enqueue(key, key);
+            }
+            else if (options.MaxResults > 0 && ReachKeyWorstFirst.Instance.Compare(key, top.Peek()) > 0)
+            {
+                top.EnqueueDequeue(key, key);
+            }
+        }
+
         (int Start, int End) PairRange(int b)
         {
             var i = second.Get(b);
@@ -510,18 +571,21 @@ internal static class GraphQueries
 
         void Offer(int intermediary, double score)
         {
-            if (perIntermediary.TryGetValue(intermediary, out var slot))
+            // Few intermediaries per target: a linear scan beats a dictionary.
+            for (var k = 0; k < intermediaries.Count; k++)
             {
-                if (score > intermediaries[slot].Score)
+                if (intermediaries[k].Member == intermediary)
                 {
-                    intermediaries[slot] = (intermediary, score);
+                    if (score > intermediaries[k].Score)
+                    {
+                        intermediaries[k] = (intermediary, score);
+                    }
+
+                    return;
                 }
             }
-            else
-            {
-                perIntermediary[intermediary] = intermediaries.Count;
-                intermediaries.Add((intermediary, score));
-            }
+
+            intermediaries.Add((intermediary, score));
         }
     }
 
@@ -770,6 +834,19 @@ internal static class GraphQueries
     }
 
     private readonly record struct Candidate(double Weight, int Length, int First, int Second);
+
+    private readonly record struct ReachKey(int Member, int Distance, double Strength);
+
+    /// <summary>Worst first: farther, then weaker, then larger id.</summary>
+    private sealed class ReachKeyWorstFirst : IComparer<ReachKey>
+    {
+        public static readonly ReachKeyWorstFirst Instance = new();
+
+        public int Compare(ReachKey x, ReachKey y) =>
+            x.Distance != y.Distance ? y.Distance.CompareTo(x.Distance)
+            : x.Strength != y.Strength ? x.Strength.CompareTo(y.Strength)
+            : y.Member.CompareTo(x.Member);
+    }
 
     /// <summary>Orders candidates worst first: lower weight, then longer, then larger ids.</summary>
     private sealed class CandidateWorstFirst : IComparer<Candidate>
