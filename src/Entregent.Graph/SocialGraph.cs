@@ -34,6 +34,7 @@ public sealed class SocialGraph
     private GraphState _state;
     private List<GraphChange[]>? _sinceCompactionStarted;
     private int _compacting;
+    private int _compactionScheduled;
 
     /// <summary>Creates an empty graph (add members and connections with <see cref="Apply(IEnumerable{GraphChange})"/>).</summary>
     /// <param name="options">Settings; default <see cref="SocialGraphOptions"/>.</param>
@@ -199,10 +200,26 @@ public sealed class SocialGraph
 
     private void StartBackgroundCompaction()
     {
-        if (Volatile.Read(ref _compacting) == 0)
+        // One scheduled compaction at a time; it re-checks the threshold because a manual Compact may have run meanwhile.
+        if (Interlocked.CompareExchange(ref _compactionScheduled, 1, 0) != 0)
         {
-            _ = Task.Run(Compact);
+            return;
         }
+
+        _ = Task.Run(() =>
+        {
+            try
+            {
+                if (State.Rows.Count > _options.CompactionThreshold)
+                {
+                    Compact();
+                }
+            }
+            finally
+            {
+                Volatile.Write(ref _compactionScheduled, 0);
+            }
+        });
     }
 
     // ---- Plain reads -------------------------------------------------------------------------------------------
@@ -434,10 +451,12 @@ public sealed class SocialGraph
 
     /// <summary>
     /// Shortest paths from <paramref name="viewer"/> to <paramref name="other"/> through visible members, enumerated from the
-    /// breadth-first layer DAG and ranked by weight (the product of <paramref name="pairWeight"/> over the hops; default: the
-    /// connection strength), best first, ties by member ids. At most 16 × <paramref name="maxPaths"/> paths (100,000 at most)
-    /// are enumerated, in ascending id order, before ranking. Same member: one path of length 0. None: empty.
-    /// O(members + connections) for the search plus O(paths × length × d) for the enumeration.
+    /// layer DAG of a bidirectional breadth-first search and ranked by weight (the product of <paramref name="pairWeight"/>
+    /// over the hops; default: the connection strength), best first, ties by member ids. At most 16 × <paramref name="maxPaths"/>
+    /// paths (100,000 at most) are enumerated before ranking, in a deterministic order (by the member where the two searches
+    /// met, then by ids); when more exist, the ranking covers those only. Same member: one path of length 0. None: empty.
+    /// O(b^(d/2)) for the search (branching b, distance d; O(members + connections) at worst) plus O(paths × d × degree)
+    /// for the enumeration.
     /// </summary>
     /// <param name="viewer">Start.</param>
     /// <param name="other">End.</param>
@@ -611,7 +630,7 @@ public sealed class SocialGraph
         var scratch = Scratch.Rent();
         try
         {
-            return GraphQueries.Suggestions(state, network, visibility, options, Today(), scratch);
+            return GraphQueries.Suggestions(state, network, visibility, options, scratch);
         }
         finally
         {

@@ -641,9 +641,8 @@ internal static class GraphQueries
     }
 
     public static List<Suggestion> Suggestions(
-        GraphState state, ViewerNetwork network, in Visibility visibility, SuggestionOptions options, DateOnly today, Scratch scratch)
+        GraphState state, ViewerNetwork network, in Visibility visibility, SuggestionOptions options, Scratch scratch)
     {
-        _ = today;
         var viewer = visibility.Viewer;
         var result = new List<Suggestion>();
         if ((uint)viewer >= (uint)state.MemberCount || options.MaxResults <= 0)
