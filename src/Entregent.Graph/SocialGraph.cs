@@ -257,7 +257,8 @@ public sealed class SocialGraph
         var result = new Connection[row.Length];
         for (var i = 0; i < row.Length; i++)
         {
-            result[i] = new Connection(row.Neighbours[i], row.Strength(i), Encoding.FromDay(row.Day(i)));
+            row.Read(i, out var strength, out var day);
+            result[i] = new Connection(row.Neighbours[i], Encoding.FromStrength(strength), Encoding.FromDay(day));
         }
 
         return result;
