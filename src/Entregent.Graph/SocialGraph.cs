@@ -339,15 +339,9 @@ public sealed class SocialGraph
 
         var visibility = new Visibility(state, viewer, options);
         var scratch = Scratch.Rent();
-        try
-        {
-            var distance = Traversal.Distance(state, visibility, viewer, other, 3, scratch);
-            return distance < 0 ? Graph.Degree.None : (Degree)distance;
-        }
-        finally
-        {
-            Scratch.Return(scratch);
-        }
+        var distance = Traversal.Distance(state, visibility, viewer, other, 3, scratch);
+        Scratch.Return(scratch);
+        return distance < 0 ? Graph.Degree.None : (Degree)distance;
     }
 
     /// <summary>
@@ -440,14 +434,9 @@ public sealed class SocialGraph
         }
 
         var scratch = Scratch.Rent();
-        try
-        {
-            return Traversal.Distance(state, new Visibility(state, viewer, options), viewer, other, int.MaxValue, scratch);
-        }
-        finally
-        {
-            Scratch.Return(scratch);
-        }
+        var result = Traversal.Distance(state, new Visibility(state, viewer, options), viewer, other, int.MaxValue, scratch);
+        Scratch.Return(scratch);
+        return result;
     }
 
     /// <summary>
@@ -469,15 +458,10 @@ public sealed class SocialGraph
     {
         var state = State;
         var scratch = Scratch.Rent();
-        try
-        {
-            return GraphQueries.AllShortestPaths(
+        var result = GraphQueries.AllShortestPaths(
                 state, new Visibility(state, viewer, options), viewer, other, maxPaths, pairWeight ?? GraphQueries.DefaultWeight, scratch);
-        }
-        finally
-        {
-            Scratch.Return(scratch);
-        }
+        Scratch.Return(scratch);
+        return result;
     }
 
     /// <summary>
@@ -496,14 +480,9 @@ public sealed class SocialGraph
     {
         var state = State;
         var scratch = Scratch.Rent();
-        try
-        {
-            return GraphQueries.IntroductionPaths(state, new Visibility(state, viewer, options), target, maxPaths, scratch);
-        }
-        finally
-        {
-            Scratch.Return(scratch);
-        }
+        var result = GraphQueries.IntroductionPaths(state, new Visibility(state, viewer, options), target, maxPaths, scratch);
+        Scratch.Return(scratch);
+        return result;
     }
 
     /// <summary>
@@ -532,14 +511,9 @@ public sealed class SocialGraph
         }
 
         var scratch = Scratch.Rent();
-        try
-        {
-            return GraphQueries.Reach(state, new Visibility(state, viewer, options), members, options, scratch);
-        }
-        finally
-        {
-            Scratch.Return(scratch);
-        }
+        var result = GraphQueries.Reach(state, new Visibility(state, viewer, options), members, options, scratch);
+        Scratch.Return(scratch);
+        return result;
     }
 
     /// <summary>
@@ -566,14 +540,9 @@ public sealed class SocialGraph
         }
 
         var scratch = Scratch.Rent();
-        try
-        {
-            return GraphQueries.Reach(state, new Visibility(state, viewer, options), members, options, scratch);
-        }
-        finally
-        {
-            Scratch.Return(scratch);
-        }
+        var result = GraphQueries.Reach(state, new Visibility(state, viewer, options), members, options, scratch);
+        Scratch.Return(scratch);
+        return result;
     }
 
     /// <summary>
@@ -596,14 +565,9 @@ public sealed class SocialGraph
 
         var state = State;
         var scratch = Scratch.Rent();
-        try
-        {
-            return GraphQueries.Neighbourhood(state, new Visibility(state, viewer, options), maxDepth, filter, maxResults, scratch);
-        }
-        finally
-        {
-            Scratch.Return(scratch);
-        }
+        var result = GraphQueries.Neighbourhood(state, new Visibility(state, viewer, options), maxDepth, filter, maxResults, scratch);
+        Scratch.Return(scratch);
+        return result;
     }
 
     /// <summary>
@@ -629,27 +593,17 @@ public sealed class SocialGraph
         var visibility = new Visibility(state, viewer, options);
         var network = Network(state, visibility);
         var scratch = Scratch.Rent();
-        try
-        {
-            return GraphQueries.Suggestions(state, network, visibility, options, scratch);
-        }
-        finally
-        {
-            Scratch.Return(scratch);
-        }
+        var result = GraphQueries.Suggestions(state, network, visibility, options, scratch);
+        Scratch.Return(scratch);
+        return result;
     }
 
     private ViewerNetwork Network(GraphState state, in Visibility visibility)
     {
         var scratch = Scratch.Rent();
-        try
-        {
-            return _networks.Get(state, visibility, scratch);
-        }
-        finally
-        {
-            Scratch.Return(scratch);
-        }
+        var result = _networks.Get(state, visibility, scratch);
+        Scratch.Return(scratch);
+        return result;
     }
 
     private DateOnly Today() => DateOnly.FromDateTime(_options.TimeProvider.GetUtcNow().UtcDateTime);

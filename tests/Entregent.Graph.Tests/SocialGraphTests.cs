@@ -223,6 +223,20 @@ public class SocialGraphTests
     }
 
     [Fact]
+    public void Reach_EdgeFilterThrows_LaterQueriesAreUnaffected()
+    {
+        var graph = TestGraphs.Parse(TestGraphs.Office, GraphChange.Connect(7, 5, 1, TestGraphs.Created));
+        var throwing = new ReachOptions { EdgeFilter = (_, to) => to == 4 ? throw new InvalidOperationException("filter") : true };
+
+        for (var i = 0; i < 20; i++)
+        {
+            Assert.Throws<InvalidOperationException>(() => graph.Reach(0, [4], throwing));
+            Assert.Equal("3:3:5", string.Join(' ', graph.Reach(7, [1, 3]).Select(r => $"{r.Member}:{r.Distance}:{string.Join(',', r.Intermediaries)}")));
+            Assert.Equal(-1, graph.ShortestPathLength(7, 99));
+        }
+    }
+
+    [Fact]
     public void Reach_InvalidDepth_Throws()
     {
         var graph = TestGraphs.Parse(TestGraphs.Office);

@@ -82,6 +82,10 @@ internal sealed class Scratch
         return Bitmap;
     }
 
+    /// <summary>
+    /// Takes a scratch from the pool. Give it back with <see cref="Return"/> only after a query completes: one that threw
+    /// (in a caller's filter, say) may have left bits set in <see cref="Bitmap"/>, so its scratch is dropped instead.
+    /// </summary>
     public static Scratch Rent()
     {
         lock (PoolGate)
