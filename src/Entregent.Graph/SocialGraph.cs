@@ -496,13 +496,11 @@ public sealed class SocialGraph
     /// <param name="members">The set searched (duplicates ignored).</param>
     /// <param name="options">Options; default <see cref="ReachOptions.Default"/>.</param>
     /// <returns>The reachable members.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">MaxDepth is not 1..3, or a maximum is negative.</exception>
     public IReadOnlyList<ReachResult> Reach(int viewer, ReadOnlySpan<int> members, ReachOptions? options = null)
     {
         options ??= ReachOptions.Default;
-        if (options.MaxDepth is < 1 or > 3)
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), options.MaxDepth, "MaxDepth must be 1, 2 or 3.");
-        }
+        Validate(options);
 
         var state = State;
         if ((uint)viewer >= (uint)state.MemberCount)
@@ -524,15 +522,13 @@ public sealed class SocialGraph
     /// <param name="organisation">The organisation.</param>
     /// <param name="options">Options; default <see cref="ReachOptions.Default"/>.</param>
     /// <returns>The reachable current members.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">MaxDepth is not 1..3, or a maximum is negative.</exception>
     public IReadOnlyList<ReachResult> ReachOrganisation(int viewer, int organisation, ReachOptions? options = null)
     {
         var state = State;
         var members = CurrentMembers(state, organisation);
         options ??= ReachOptions.Default;
-        if (options.MaxDepth is < 1 or > 3)
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), options.MaxDepth, "MaxDepth must be 1, 2 or 3.");
-        }
+        Validate(options);
 
         if ((uint)viewer >= (uint)state.MemberCount)
         {
@@ -604,6 +600,17 @@ public sealed class SocialGraph
         var result = _networks.Get(state, visibility, scratch);
         Scratch.Return(scratch);
         return result;
+    }
+
+    private static void Validate(ReachOptions options)
+    {
+        if (options.MaxDepth is < 1 or > 3)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.MaxDepth, "MaxDepth must be 1, 2 or 3.");
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegative(options.MaxResults, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfNegative(options.MaxIntermediaries, nameof(options));
     }
 
     private DateOnly Today() => DateOnly.FromDateTime(_options.TimeProvider.GetUtcNow().UtcDateTime);

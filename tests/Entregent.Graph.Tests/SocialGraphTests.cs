@@ -236,12 +236,28 @@ public class SocialGraphTests
         }
     }
 
-    [Fact]
-    public void Reach_InvalidDepth_Throws()
+    [Theory]
+    [InlineData(0, 10, 3)]
+    [InlineData(4, 10, 3)]
+    [InlineData(3, -1, 3)]
+    [InlineData(3, 10, -1)]
+    public void Reach_InvalidOptions_Throws(int depth, int maxResults, int maxIntermediaries)
+    {
+        var graph = TestGraphs.Parse(TestGraphs.Office);
+        var options = new ReachOptions { MaxDepth = depth, MaxResults = maxResults, MaxIntermediaries = maxIntermediaries };
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => graph.Reach(0, [1], options));
+        Assert.Throws<ArgumentOutOfRangeException>(() => graph.ReachOrganisation(0, 0, options));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(4)]
+    public void Neighbourhood_InvalidDepth_Throws(int depth)
     {
         var graph = TestGraphs.Parse(TestGraphs.Office);
 
-        Assert.Throws<ArgumentOutOfRangeException>(() => graph.Reach(0, [1], new ReachOptions { MaxDepth = 4 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => graph.Neighbourhood(0, depth));
     }
 
     [Fact]
