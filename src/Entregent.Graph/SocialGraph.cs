@@ -139,7 +139,7 @@ public sealed class SocialGraph
             lock (_writeGate)
             {
                 var current = _state;
-                var next = new GraphState
+                var next = start with
                 {
                     Snapshot = snapshot,
                     Rows = start.Rows.Clear(),
@@ -148,15 +148,6 @@ public sealed class SocialGraph
                     OrganisationMembers = start.OrganisationMembers.Clear(),
                     MemberGroups = start.MemberGroups.Clear(),
                     GroupMembers = start.GroupMembers.Clear(),
-                    Hidden = start.Hidden,
-                    HiddenCount = start.HiddenCount,
-                    Blocks = start.Blocks,
-                    MemberCount = start.MemberCount,
-                    OrganisationCount = start.OrganisationCount,
-                    GroupCount = start.GroupCount,
-                    ConnectionCount = start.ConnectionCount,
-                    Version = start.Version,
-                    Log = start.Log,
                 };
                 foreach (var batch in _sinceCompactionStarted!)
                 {
@@ -164,31 +155,19 @@ public sealed class SocialGraph
                 }
 
                 // The replayed batches are already in the current log; keep it so cached networks stay valid.
-                next = new GraphState
-                {
-                    Snapshot = next.Snapshot,
-                    Rows = next.Rows,
-                    OverlayBits = next.OverlayBits,
-                    Memberships = next.Memberships,
-                    OrganisationMembers = next.OrganisationMembers,
-                    MemberGroups = next.MemberGroups,
-                    GroupMembers = next.GroupMembers,
-                    Hidden = next.Hidden,
-                    HiddenCount = next.HiddenCount,
-                    Blocks = next.Blocks,
-                    MemberCount = next.MemberCount,
-                    OrganisationCount = next.OrganisationCount,
-                    GroupCount = next.GroupCount,
-                    ConnectionCount = next.ConnectionCount,
-                    Version = current.Version,
-                    Log = current.Log,
-                };
+                next = next with { Version = current.Version, Log = current.Log };
                 _sinceCompactionStarted = null;
                 Volatile.Write(ref _state, next);
             }
         }
         finally
         {
+            // After a failed rebuild (out of memory, say) writers must stop recording batches for a replay.
+            lock (_writeGate)
+            {
+                _sinceCompactionStarted = null;
+            }
+
             Volatile.Write(ref _compacting, 0);
         }
     }

@@ -77,7 +77,7 @@ internal sealed class ChangeLogEntry(long version, int[] connectionEndpoints, in
 /// One immutable, consistent state of the graph: a CSR snapshot plus an immutable overlay of rows changed since.
 /// A writer builds a new state and publishes it with one reference swap, so a reader holding a state never sees half a batch.
 /// </summary>
-internal sealed class GraphState
+internal sealed record GraphState
 {
     public required GraphSnapshot Snapshot { get; init; }
 
