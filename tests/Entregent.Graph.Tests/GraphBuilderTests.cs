@@ -16,6 +16,16 @@ public class GraphBuilderTests
     }
 
     [Fact]
+    public void Build_Nothing_GivesAnEmptyGraph()
+    {
+        var graph = new GraphBuilder().Build();
+
+        Assert.Equal(0, graph.MemberCount);
+        Assert.Empty(graph.Neighbourhood(0));
+        Assert.Empty(graph.Suggestions(0));
+    }
+
+    [Fact]
     public void Build_SelfConnection_IsIgnored()
     {
         var graph = new GraphBuilder().AddConnection(2, 2, 1, TestGraphs.Created).Build();

@@ -342,6 +342,23 @@ public class SocialGraphTests
     }
 
     [Fact]
+    public void Constructor_EmptyGraphThenApply_AnswersQueries()
+    {
+        var graph = new SocialGraph();
+        Assert.Equal(0, graph.MemberCount);
+        Assert.Equal(Degree.None, graph.Degree(0, 1));
+
+        graph.Apply([GraphChange.Connect(0, 1, 1, TestGraphs.Created), GraphChange.Connect(1, 2, 1, TestGraphs.Created), GraphChange.AddMember(5)]);
+
+        Assert.Equal(6, graph.MemberCount);
+        Assert.Equal(Degree.Second, graph.Degree(0, 2));
+        Assert.Equal([Degree.First, Degree.Second, Degree.None], graph.Degrees(0, [1, 2, 5]));
+        graph.Compact();
+        Assert.Equal("0-1-2", TestGraphs.Format(graph.IntroductionPaths(0, 2)));
+        Assert.Equal(2, graph.ConnectionCount);
+    }
+
+    [Fact]
     public void Apply_InvalidChange_AppliesNothing()
     {
         var graph = TestGraphs.Parse(TestGraphs.Office);

@@ -321,6 +321,19 @@ internal static class GraphQueries
 
     public static double DefaultWeight(int from, int to, float strength) => strength;
 
+    private static bool IsSorted(int[] values)
+    {
+        for (var i = 1; i < values.Length; i++)
+        {
+            if (values[i - 1] > values[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     public static List<ReachResult> Reach(
         GraphState state, in Visibility visibility, ReadOnlySpan<int> members, ReachOptions options, Scratch scratch)
     {
@@ -430,7 +443,10 @@ internal static class GraphQueries
         // Ranking keeps only the best MaxResults in a heap (worst on top); intermediaries are listed for those alone.
         // Targets at distance 1 and 2 are ranked first, so that the distance-3 scan can skip what cannot enter the heap.
         var targets = members.ToArray();
-        Array.Sort(targets);
+        if (!IsSorted(targets))
+        {
+            Array.Sort(targets);
+        }
         var top = new PriorityQueue<ReachKey, ReachKey>(options.MaxResults + 1, ReachKeyWorstFirst.Instance);
         var far = new List<int>();
         var previous = -1;
