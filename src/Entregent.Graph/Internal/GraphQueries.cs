@@ -429,6 +429,7 @@ internal static class GraphQueries
         }
 
         var pairBest = new double[secondMembers.Count];
+        var bestOfAll = 0.0;
         for (var i = 0; i < secondMembers.Count; i++)
         {
             var best = 0.0;
@@ -438,6 +439,7 @@ internal static class GraphQueries
             }
 
             pairBest[i] = best;
+            bestOfAll = Math.Max(bestOfAll, best);
         }
 
         // Ranking keeps only the best MaxResults in a heap (worst on top); intermediaries are listed for those alone.
@@ -475,7 +477,7 @@ internal static class GraphQueries
         foreach (var t in far)
         {
             var full = top.Count == options.MaxResults && options.MaxResults > 0;
-            if (options.MaxResults == 0 || (full && top.Peek().Distance < 3))
+            if (options.MaxResults == 0 || (full && (top.Peek().Distance < 3 || top.Peek().Strength > bestOfAll)))
             {
                 break;
             }
