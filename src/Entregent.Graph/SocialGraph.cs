@@ -36,7 +36,7 @@ public sealed class SocialGraph
     private int _compacting;
     private int _compactionScheduled;
 
-    /// <summary>Creates an empty graph (add members and connections with <see cref="Apply(IEnumerable{GraphChange})"/>).</summary>
+    /// <summary>Creates an empty graph (add members and connections with <see cref="Apply(IEnumerable{GraphChange})"/>). O(1).</summary>
     /// <param name="options">Settings; default <see cref="SocialGraphOptions"/>.</param>
     public SocialGraph(SocialGraphOptions? options = null)
         : this(GraphState.FromSnapshot(GraphSnapshot.Empty, [], []), options ?? new SocialGraphOptions())
@@ -109,7 +109,7 @@ public sealed class SocialGraph
         }
     }
 
-    /// <summary>Applies one change (see <see cref="Apply(IEnumerable{GraphChange})"/>).</summary>
+    /// <summary>Applies one change as a batch of one (see <see cref="Apply(IEnumerable{GraphChange})"/>; same cost per change).</summary>
     /// <param name="change">The change.</param>
     public void Apply(GraphChange change) => Apply([change]);
 
@@ -172,7 +172,7 @@ public sealed class SocialGraph
         }
     }
 
-    /// <summary>Runs <see cref="Compact"/> on the thread pool.</summary>
+    /// <summary>Runs <see cref="Compact"/> on the thread pool: O(members + connections) there, O(1) for the caller.</summary>
     /// <param name="cancellationToken">Cancels before the compaction starts (a started one runs to the end).</param>
     /// <returns>A task that completes when the compaction is done.</returns>
     public Task CompactAsync(CancellationToken cancellationToken = default) => Task.Run(Compact, cancellationToken);
@@ -357,7 +357,10 @@ public sealed class SocialGraph
         }
     }
 
-    /// <summary>Degrees of many members for one viewer; see <see cref="Degrees(int, ReadOnlySpan{int}, Span{Degree}, QueryOptions?)"/>.</summary>
+    /// <summary>
+    /// Degrees of many members for one viewer, in a new array; see
+    /// <see cref="Degrees(int, ReadOnlySpan{int}, Span{Degree}, QueryOptions?)"/> for semantics and cost (O(1) or O(d) per member when warm).
+    /// </summary>
     /// <param name="viewer">Who is looking.</param>
     /// <param name="others">The members on the page.</param>
     /// <param name="options">Query options.</param>
@@ -495,7 +498,8 @@ public sealed class SocialGraph
 
     /// <summary>
     /// "Who do I know at X": <see cref="Reach(int, ReadOnlySpan{int}, ReachOptions?)"/> over the current members of an
-    /// organisation (membership covering today by the graph's <see cref="TimeProvider"/>).
+    /// organisation (membership covering today by the graph's <see cref="TimeProvider"/>). Finding them costs
+    /// O(organisation size × memberships per member) on top of the reach itself.
     /// </summary>
     /// <param name="viewer">Who is looking.</param>
     /// <param name="organisation">The organisation.</param>
