@@ -734,15 +734,63 @@ internal static class GraphQueries
             }
         }
 
-        var best = new PriorityQueue<Suggestion, Suggestion>(options.MaxResults + 1, SuggestionWorstFirst.Instance);
-        foreach (var c in candidates)
+        // Scoring a candidate reads its memberships and groups (cache misses), so candidates are scored by decreasing
+        // common connections (a counting sort) and the scan stops once even a perfect organisation and group score
+        // could not lift the next one above the worst kept: that leaves the long tail of one-common-connection
+        // friends of friends unread.
+        var ordered = candidates.ToArray();
+        var pruning = options.CommonConnectionWeight >= 0;
+        if (pruning)
         {
+            var maxCommon = 0;
+            foreach (var c in ordered)
+            {
+                maxCommon = Math.Max(maxCommon, counts.Get(c));
+            }
+
+            var starts = new int[maxCommon + 2];
+            foreach (var c in ordered)
+            {
+                starts[maxCommon - counts.Get(c) + 1]++;
+            }
+
+            for (var k = 1; k < starts.Length; k++)
+            {
+                starts[k] += starts[k - 1];
+            }
+
+            foreach (var c in candidates)
+            {
+                ordered[starts[maxCommon - counts.Get(c)]++] = c;
+            }
+        }
+
+        var distinctOrganisations = 0;
+        for (var k = 0; k < viewerMemberships.Length; k++)
+        {
+            if (k == 0 || viewerMemberships[k].Organisation != viewerMemberships[k - 1].Organisation)
+            {
+                distinctOrganisations++;
+            }
+        }
+
+        var bestExtra = (Math.Max(0, options.SharedOrganisationWeight) * distinctOrganisations) + (Math.Max(0, options.SharedGroupWeight) * viewerGroups.Length);
+        var best = new PriorityQueue<Suggestion, Suggestion>(options.MaxResults + 1, SuggestionWorstFirst.Instance);
+        foreach (var c in ordered)
+        {
+            var common = counts.Get(c);
+            // The bound sums in another order than the score, so it gets a hair of slack against rounding.
+            var bound = (options.CommonConnectionWeight * common) + bestExtra;
+            if (pruning && best.Count == options.MaxResults && bound + (1e-9 * (Math.Abs(bound) + 1)) < best.Peek().Score)
+            {
+                break;
+            }
+
             if (options.Excluded is { } excluded && excluded.Contains(c))
             {
                 continue;
             }
 
-            var common = counts.Get(c);
             var organisations = SharedOrganisations(viewerMemberships, state.MembershipsOf(c));
             var groups = SharedCount(viewerGroups, state.GroupsOf(c));
             var score = (options.CommonConnectionWeight * common) + (options.SharedOrganisationWeight * organisations) + (options.SharedGroupWeight * groups);
