@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Entregent.Graph.Internal;
 
 /// <summary>The query algorithms, pure functions of one <see cref="GraphState"/>.</summary>
@@ -236,15 +238,19 @@ internal static class GraphQueries
         }
 
         // Mark the target's visible neighbours with their index in its row (for the last edge's strength).
+        // The 3-hop scan probes every neighbour of every connection of the viewer: the small bitmap answers most probes
+        // from cache, and the stamp set (with the row index) is read only on a hit.
         var targetRow = state.Adjacency(target);
         var nearTarget = scratch.B;
         nearTarget.Begin(state.MemberCount);
+        var bitmap = scratch.EnsureBitmap(state.MemberCount);
         for (var j = 0; j < targetRow.Length; j++)
         {
             var b = targetRow.Neighbours[j];
             if (b != viewer && visibility.Allows(b) && visibility.AllowsEdge(b, target))
             {
                 nearTarget.Set(b, j);
+                Bits.Set(bitmap, b);
             }
         }
 
@@ -278,13 +284,18 @@ internal static class GraphQueries
             for (var k = 0; k < aRow.Length; k++)
             {
                 var b = aRow.Neighbours[k];
-                if (b == target || !nearTarget.TryGet(b, out var bIndex) || !visibility.AllowsEdge(a, b))
+                if (!Bits.Get(bitmap, b) || b == target || !nearTarget.TryGet(b, out var bIndex) || !visibility.AllowsEdge(a, b))
                 {
                     continue;
                 }
 
                 Offer(new Candidate(first * aRow.Strength(k) * targetRow.Strength(bIndex), 3, a, b));
             }
+        }
+
+        foreach (var b in targetRow.Neighbours)
+        {
+            Bits.Clear(bitmap, b);
         }
 
         if (best.Count == 0)
@@ -321,7 +332,7 @@ internal static class GraphQueries
 
     public static double DefaultWeight(int from, int to, float strength) => strength;
 
-    private static bool IsSorted(int[] values)
+    private static bool IsSorted(ReadOnlySpan<int> values)
     {
         for (var i = 1; i < values.Length; i++)
         {
@@ -395,15 +406,18 @@ internal static class GraphQueries
             }
         }
 
-        var offsets = new int[secondMembers.Count + 1];
+        // The per-query index lives in pooled arrays: at a hub's 2nd degree they would be large-object-heap garbage.
+        var offsets = ArrayPool<int>.Shared.Rent(secondMembers.Count + 1);
+        offsets[0] = 0;
         for (var i = 0; i < secondMembers.Count; i++)
         {
             offsets[i + 1] = offsets[i] + counts[i];
             counts[i] = offsets[i];
         }
 
-        var pairMembers = new int[offsets[^1]];
-        var pairScores = new double[offsets[^1]];
+        var pairCount = offsets[secondMembers.Count];
+        var pairMembers = ArrayPool<int>.Shared.Rent(pairCount);
+        var pairScores = ArrayPool<double>.Shared.Rent(pairCount);
         foreach (var a in firstMembers)
         {
             var aRow = state.Adjacency(a);
@@ -428,7 +442,7 @@ internal static class GraphQueries
             Bits.Set(bitmap, b);
         }
 
-        var pairBest = new double[secondMembers.Count];
+        var pairBest = ArrayPool<double>.Shared.Rent(secondMembers.Count);
         var bestOfAll = 0.0;
         for (var i = 0; i < secondMembers.Count; i++)
         {
@@ -444,10 +458,13 @@ internal static class GraphQueries
 
         // Ranking keeps only the best MaxResults in a heap (worst on top); intermediaries are listed for those alone.
         // Targets at distance 1 and 2 are ranked first, so that the distance-3 scan can skip what cannot enter the heap.
-        var targets = members.ToArray();
+        var targetCount = members.Length;
+        var targetBuffer = ArrayPool<int>.Shared.Rent(targetCount);
+        members.CopyTo(targetBuffer);
+        var targets = targetBuffer.AsSpan(0, targetCount);
         if (!IsSorted(targets))
         {
-            Array.Sort(targets);
+            targets.Sort();
         }
         var top = new PriorityQueue<ReachKey, ReachKey>(options.MaxResults + 1, ReachKeyWorstFirst.Instance);
         var far = new List<int>();
@@ -564,6 +581,11 @@ internal static class GraphQueries
             Bits.Clear(bitmap, b);
         }
 
+        ArrayPool<int>.Shared.Return(offsets);
+        ArrayPool<int>.Shared.Return(pairMembers);
+        ArrayPool<double>.Shared.Return(pairScores);
+        ArrayPool<double>.Shared.Return(pairBest);
+        ArrayPool<int>.Shared.Return(targetBuffer);
         firstMembers.Clear();
         secondMembers.Clear();
         counts.Clear();
