@@ -67,17 +67,21 @@ internal sealed class SqlDatabase : IDisposable
         """;
 
     // SQLite: a correlated EXISTS per staff member, probing the 2-hop set through the automatic index SQLite
-    // builds on a materialized CTE (given the join, it drove the join from the 2-hop set instead).
+    // builds on a materialized CTE (given the join, it drove the join from the 2-hop set instead; with the
+    // three tests OR-ed in one WHERE it was 10x slower too).
     private const string ReachSqlSqlite = """
         WITH
           v1 AS MATERIALIZED (SELECT b AS n FROM edges WHERE a = @v),
           v2 AS MATERIALIZED (SELECT DISTINCT e.b AS n FROM v1 JOIN edges e ON e.a = v1.n),
           staff AS MATERIALIZED (SELECT DISTINCT member AS m FROM positions
-                                 WHERE organisation = @o AND end_day IS NULL AND member <> @v)
-        SELECT m, CASE WHEN m IN (SELECT n FROM v1) THEN 1 WHEN m IN (SELECT n FROM v2) THEN 2 ELSE 3 END
-        FROM staff
-        WHERE m IN (SELECT n FROM v1) OR m IN (SELECT n FROM v2)
-           OR EXISTS (SELECT 1 FROM edges e WHERE e.a = staff.m AND e.b IN (SELECT n FROM v2))
+                                 WHERE organisation = @o AND end_day IS NULL AND member <> @v),
+          near AS MATERIALIZED (SELECT m, CASE WHEN m IN (SELECT n FROM v1) THEN 1 ELSE 2 END AS d
+                                FROM staff WHERE m IN (SELECT n FROM v1) OR m IN (SELECT n FROM v2))
+        SELECT m, d FROM near
+        UNION ALL
+        SELECT s.m, 3 FROM staff s
+        WHERE NOT EXISTS (SELECT 1 FROM near WHERE near.m = s.m)
+          AND EXISTS (SELECT 1 FROM edges e JOIN v2 ON v2.n = e.b WHERE e.a = s.m)
         """;
 
     // Friends of friends who are not yet connected, ranked by common connections.
