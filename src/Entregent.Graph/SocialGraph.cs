@@ -554,8 +554,9 @@ public sealed class SocialGraph
     /// organisation or share a small group; scored <c>CommonConnectionWeight × common connections + SharedOrganisationWeight ×
     /// organisations with overlapping dates + SharedGroupWeight × shared groups</c>, best first (ties: more common connections,
     /// then id). Never suggests the viewer, their connections, hidden or blocked members, members in
-    /// <see cref="SuggestionOptions.Excluded"/>, or anyone scoring 0. Uses the viewer's cached 1st-degree list.
-    /// O(Σ degree of the viewer's connections + candidates × memberships + peers scanned).
+    /// <see cref="SuggestionOptions.Excluded"/>, or anyone scoring 0. Candidates are scored by decreasing common connections
+    /// and the scan stops when the rest cannot enter the top. O(Σ degree of the viewer's connections + candidates scored ×
+    /// memberships + peers scanned).
     /// </summary>
     /// <param name="viewer">Who is looking.</param>
     /// <param name="options">Options; default <see cref="SuggestionOptions.Default"/>.</param>
@@ -569,10 +570,8 @@ public sealed class SocialGraph
             return [];
         }
 
-        var visibility = new Visibility(state, viewer, options);
-        var network = Network(state, visibility);
         var scratch = Scratch.Rent();
-        var result = GraphQueries.Suggestions(state, network, visibility, options, scratch);
+        var result = GraphQueries.Suggestions(state, new Visibility(state, viewer, options), options, scratch);
         Scratch.Return(scratch);
         return result;
     }

@@ -681,7 +681,7 @@ internal static class GraphQueries
     }
 
     public static List<Suggestion> Suggestions(
-        GraphState state, ViewerNetwork network, in Visibility visibility, SuggestionOptions options, Scratch scratch)
+        GraphState state, in Visibility visibility, SuggestionOptions options, Scratch scratch)
     {
         var viewer = visibility.Viewer;
         var result = new List<Suggestion>();
@@ -690,13 +690,20 @@ internal static class GraphQueries
             return result;
         }
 
-        // A: the viewer and their connections (all of them, visible or not: a connection is never suggested).
+        // A: the viewer and their connections (all of them, visible or not: a connection is never suggested). Only the
+        // visible ones lead to friends of friends; the 2nd-degree set is not needed, so no cached network either.
         var known = scratch.A;
         known.Begin(state.MemberCount);
         known.Set(viewer, 0);
+        var first = scratch.Frontier2;
+        first.Clear();
         foreach (var a in state.Neighbours(viewer))
         {
             known.Set(a, 0);
+            if (visibility.Allows(a) && visibility.AllowsEdge(viewer, a))
+            {
+                first.Add(a);
+            }
         }
 
         // B: candidate -> common connection count.
@@ -704,7 +711,7 @@ internal static class GraphQueries
         counts.Begin(state.MemberCount);
         var candidates = scratch.Frontier1;
         candidates.Clear();
-        foreach (var a in network.First)
+        foreach (var a in first)
         {
             foreach (var c in state.Neighbours(a))
             {
@@ -840,6 +847,7 @@ internal static class GraphQueries
 
         result.AddRange(ranked);
         candidates.Clear();
+        first.Clear();
         return result;
 
         void AddPeers(ReadOnlySpan<int> peers)
