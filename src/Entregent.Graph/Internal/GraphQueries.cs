@@ -355,23 +355,29 @@ internal static class GraphQueries
             return results;
         }
 
-        // The 2nd-degree index for this query: every visible 2nd-degree member b with the (a, s(v,a)·s(a,b)) pairs of the
-        // viewer's connections a that lead to it, in CSR form keyed through stamp set C. Building it costs one pass over
-        // the rows of the viewer's connections; afterwards a target at distance 2 reads its intermediaries directly and
-        // a target at distance 3 only scans its own row.
+        // The 2nd-degree index for this query: every visible 2nd-degree member b with the pairs (a, position of b in a's
+        // row) of the viewer's connections a that lead to it, in CSR form keyed through stamp set C. Building it costs
+        // one pass over the rows of the viewer's connections; afterwards a target at distance 2 reads its intermediaries
+        // directly and a target at distance 3 only scans its own row. A pair's score s(v,a)·s(a,b) is computed on first
+        // use: reading a strength from the larger id's side costs a binary search in another row, and with hubs among
+        // the viewer's connections most pairs are never needed.
         var first = scratch.A;
         first.Begin(state.MemberCount);
         first.Set(viewer, -1);
         var viewerRow = state.Adjacency(viewer);
         var firstMembers = scratch.Frontier1;
         firstMembers.Clear();
+        var firstStrengths = new List<double>();
+        var strongestFirst = 0.0;
         for (var i = 0; i < viewerRow.Length; i++)
         {
             var a = viewerRow.Neighbours[i];
             if (visibility.Allows(a) && visibility.AllowsEdge(viewer, a))
             {
-                first.Set(a, i);
+                first.Set(a, firstMembers.Count);
                 firstMembers.Add(a);
+                firstStrengths.Add(viewerRow.Strength(i));
+                strongestFirst = Math.Max(strongestFirst, firstStrengths[^1]);
             }
         }
 
@@ -417,19 +423,20 @@ internal static class GraphQueries
 
         var pairCount = offsets[secondMembers.Count];
         var pairMembers = ArrayPool<int>.Shared.Rent(pairCount);
+        var pairPositions = ArrayPool<int>.Shared.Rent(pairCount);
         var pairScores = ArrayPool<double>.Shared.Rent(pairCount);
         foreach (var a in firstMembers)
         {
-            var aRow = state.Adjacency(a);
-            double firstStrength = viewerRow.Strength(first.Get(a));
+            var aRow = state.Neighbours(a);
             for (var k = 0; k < aRow.Length; k++)
             {
-                var b = aRow.Neighbours[k];
+                var b = aRow[k];
                 if (second.TryGet(b, out var i) && visibility.AllowsEdge(a, b))
                 {
                     var slot = counts[i]++;
                     pairMembers[slot] = a;
-                    pairScores[slot] = firstStrength * aRow.Strength(k);
+                    pairPositions[slot] = k;
+                    pairScores[slot] = double.NaN;
                 }
             }
         }
@@ -443,18 +450,10 @@ internal static class GraphQueries
         }
 
         var pairBest = ArrayPool<double>.Shared.Rent(secondMembers.Count);
-        var bestOfAll = 0.0;
-        for (var i = 0; i < secondMembers.Count; i++)
-        {
-            var best = 0.0;
-            for (var p = offsets[i]; p < offsets[i + 1]; p++)
-            {
-                best = Math.Max(best, pairScores[p]);
-            }
+        pairBest.AsSpan(0, secondMembers.Count).Fill(double.NaN);
 
-            pairBest[i] = best;
-            bestOfAll = Math.Max(bestOfAll, best);
-        }
+        // No pair scores more than the strongest first hop (a strength is at most 1).
+        var bestOfAll = strongestFirst;
 
         // Ranking keeps only the best MaxResults in a heap (worst on top); intermediaries are listed for those alone.
         // Targets at distance 1 and 2 are ranked first, so that the distance-3 scan can skip what cannot enter the heap.
@@ -479,11 +478,11 @@ internal static class GraphQueries
             previous = t;
             if (first.TryGet(t, out var index))
             {
-                Keep(new ReachKey(t, 1, viewerRow.Strength(index)));
+                Keep(new ReachKey(t, 1, firstStrengths[index]));
             }
             else if (second.TryGet(t, out var secondIndex))
             {
-                Keep(new ReachKey(t, 2, pairBest[secondIndex]));
+                Keep(new ReachKey(t, 2, PairBest(secondIndex)));
             }
             else if (options.MaxDepth >= 3)
             {
@@ -512,7 +511,7 @@ internal static class GraphQueries
 
                 // A strength is at most 1, so a 2nd-degree member whose best first two hops score no more than what
                 // is already found (or less than the heap's worst) cannot improve the answer: skip its strength lookup.
-                var bound = pairBest[second.Get(b)];
+                var bound = PairBest(second.Get(b));
                 if (bound <= best || bound < floor)
                 {
                     continue;
@@ -542,7 +541,7 @@ internal static class GraphQueries
                 var (start, end) = PairRange(key.Member);
                 for (var p = start; p < end; p++)
                 {
-                    Offer(pairMembers[p], pairScores[p]);
+                    Offer(pairMembers[p], PairScore(p));
                 }
             }
             else if (key.Distance == 3)
@@ -560,7 +559,7 @@ internal static class GraphQueries
                     var (start, end) = PairRange(b);
                     for (var p = start; p < end; p++)
                     {
-                        Offer(pairMembers[p], pairScores[p] * last);
+                        Offer(pairMembers[p], PairScore(p) * last);
                     }
                 }
             }
@@ -583,6 +582,7 @@ internal static class GraphQueries
 
         ArrayPool<int>.Shared.Return(offsets);
         ArrayPool<int>.Shared.Return(pairMembers);
+        ArrayPool<int>.Shared.Return(pairPositions);
         ArrayPool<double>.Shared.Return(pairScores);
         ArrayPool<double>.Shared.Return(pairBest);
         ArrayPool<int>.Shared.Return(targetBuffer);
@@ -601,6 +601,36 @@ internal static class GraphQueries
             {
                 top.EnqueueDequeue(key, key);
             }
+        }
+
+        double PairScore(int slot)
+        {
+            var score = pairScores[slot];
+            if (double.IsNaN(score))
+            {
+                var a = pairMembers[slot];
+                score = firstStrengths[first.Get(a)] * state.Adjacency(a).Strength(pairPositions[slot]);
+                pairScores[slot] = score;
+            }
+
+            return score;
+        }
+
+        double PairBest(int index)
+        {
+            var best = pairBest[index];
+            if (double.IsNaN(best))
+            {
+                best = 0.0;
+                for (var p = offsets[index]; p < offsets[index + 1]; p++)
+                {
+                    best = Math.Max(best, PairScore(p));
+                }
+
+                pairBest[index] = best;
+            }
+
+            return best;
         }
 
         (int Start, int End) PairRange(int b)
