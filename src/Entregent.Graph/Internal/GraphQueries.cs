@@ -793,10 +793,14 @@ internal static class GraphQueries
             }
         }
 
-        // Scoring a candidate reads its memberships and groups (cache misses), so candidates are scored by decreasing
-        // common connections (a counting sort) and the scan stops once even a perfect organisation and group score
-        // could not lift the next one above the worst kept: that leaves the long tail of one-common-connection
-        // friends of friends unread.
+        // Only members of the viewer's organisations and groups can share one with the viewer: they are marked in the
+        // scratch bitmap (sequential reads of those member lists), and everyone else is scored from common connections
+        // alone, without reading their memberships and groups (cache misses).
+        var mayShare = scratch.EnsureBitmap(state.MemberCount);
+        MarkSharers(state, viewerMemberships, viewerGroups, mayShare, set: true);
+
+        // Candidates are scored by decreasing common connections (a counting sort), and the scan stops once even a
+        // perfect organisation and group score could not lift the next one above the worst kept.
         var ordered = candidates.ToArray();
         var pruning = options.CommonConnectionWeight >= 0;
         if (pruning)
@@ -850,8 +854,9 @@ internal static class GraphQueries
                 continue;
             }
 
-            var organisations = SharedOrganisations(viewerMemberships, state.MembershipsOf(c));
-            var groups = SharedCount(viewerGroups, state.GroupsOf(c));
+            var sharer = Bits.Get(mayShare, c);
+            var organisations = sharer ? SharedOrganisations(viewerMemberships, state.MembershipsOf(c)) : 0;
+            var groups = sharer ? SharedCount(viewerGroups, state.GroupsOf(c)) : 0;
             var score = (options.CommonConnectionWeight * common) + (options.SharedOrganisationWeight * organisations) + (options.SharedGroupWeight * groups);
             if (score <= 0)
             {
@@ -876,6 +881,7 @@ internal static class GraphQueries
         }
 
         result.AddRange(ranked);
+        MarkSharers(state, viewerMemberships, viewerGroups, mayShare, set: false);
         candidates.Clear();
         first.Clear();
         return result;
@@ -888,6 +894,39 @@ internal static class GraphQueries
                 {
                     counts.Set(c, 0);
                     candidates.Add(c);
+                }
+            }
+        }
+    }
+
+    private static void MarkSharers(GraphState state, MembershipRecord[] memberships, int[] groups, ulong[] bitmap, bool set)
+    {
+        var organisation = -1;
+        foreach (var membership in memberships)
+        {
+            if (membership.Organisation != organisation)
+            {
+                organisation = membership.Organisation;
+                Mark(state.MembersOfOrganisation(organisation));
+            }
+        }
+
+        foreach (var group in groups)
+        {
+            Mark(state.MembersOfGroup(group));
+        }
+
+        void Mark(ReadOnlySpan<int> members)
+        {
+            foreach (var member in members)
+            {
+                if (set)
+                {
+                    Bits.Set(bitmap, member);
+                }
+                else
+                {
+                    Bits.Clear(bitmap, member);
                 }
             }
         }
