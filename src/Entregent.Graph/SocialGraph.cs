@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using Entregent.Graph.Internal;
 
 namespace Entregent.Graph;
@@ -28,7 +30,9 @@ public delegate double PairWeight(int from, int to, float strength);
 /// </remarks>
 public sealed class SocialGraph
 {
+    private const int CurrentMembersCacheSize = 256;
     private readonly Lock _writeGate = new();
+    private readonly ConcurrentDictionary<int, CurrentMembersEntry> _currentMembers = new();
     private readonly NetworkCache _networks;
     private readonly SocialGraphOptions _options;
     private GraphState _state;
@@ -279,7 +283,7 @@ public sealed class SocialGraph
     /// </summary>
     /// <param name="organisation">The organisation.</param>
     /// <returns>The current members.</returns>
-    public IReadOnlyList<int> GetCurrentMembers(int organisation) => CurrentMembers(State, organisation);
+    public IReadOnlyList<int> GetCurrentMembers(int organisation) => Array.AsReadOnly(CurrentMembers(State, organisation));
 
     /// <summary>Everyone who ever belonged to <paramref name="organisation"/>, ascending. O(organisation size).</summary>
     /// <param name="organisation">The organisation.</param>
@@ -599,7 +603,27 @@ public sealed class SocialGraph
 
     private int[] CurrentMembers(GraphState state, int organisation)
     {
+        // Finding the current staff of a large organisation reads every past and present member's memberships; the
+        // answer is kept per organisation until the memberships, the snapshot or the day change.
         var today = Today().DayNumber;
+        if (_currentMembers.TryGetValue(organisation, out var cached)
+            && ReferenceEquals(cached.Snapshot, state.Snapshot) && ReferenceEquals(cached.Memberships, state.Memberships) && cached.Day == today)
+        {
+            return cached.Members;
+        }
+
+        var members = FindCurrentMembers(state, organisation, today);
+        if (_currentMembers.Count >= CurrentMembersCacheSize)
+        {
+            _currentMembers.Clear();
+        }
+
+        _currentMembers[organisation] = new CurrentMembersEntry(state.Snapshot, state.Memberships, today, members);
+        return members;
+    }
+
+    private static int[] FindCurrentMembers(GraphState state, int organisation, int today)
+    {
         var result = new List<int>();
         foreach (var member in state.MembersOfOrganisation(organisation))
         {
@@ -616,3 +640,7 @@ public sealed class SocialGraph
         return [.. result];
     }
 }
+
+/// <summary>An organisation's current members as of one snapshot, one memberships overlay and one day.</summary>
+internal sealed record CurrentMembersEntry(
+    GraphSnapshot Snapshot, ImmutableDictionary<int, MembershipRecord[]> Memberships, int Day, int[] Members);

@@ -279,6 +279,24 @@ public class SocialGraphTests
         Assert.Equal([3], graph.ReachOrganisation(0, 0).Select(r => r.Member));
     }
 
+    [Fact]
+    public void GetCurrentMembers_AfterMembershipChangesAndCompaction_IsUpToDate()
+    {
+        var graph = TestGraphs.Parse(TestGraphs.Office, GraphChange.AddMembership(3, 0, new DateOnly(2019, 1, 1), null));
+        Assert.Equal([3], graph.GetCurrentMembers(0));
+
+        graph.Apply(GraphChange.AddMembership(6, 0, new DateOnly(2020, 1, 1), null));
+        Assert.Equal([3, 6], graph.GetCurrentMembers(0));
+
+        graph.Apply(GraphChange.RemoveMembership(3, 0));
+        Assert.Equal([6], graph.GetCurrentMembers(0));
+        Assert.Equal([6], graph.ReachOrganisation(0, 0).Select(r => r.Member));
+
+        graph.Compact();
+        graph.Apply(GraphChange.AddMembership(6, 0, new DateOnly(2020, 1, 1), new DateOnly(2021, 1, 1)));
+        Assert.Empty(graph.GetCurrentMembers(0));
+    }
+
     [Theory]
     [InlineData("", 0, 1, null, "1:1 2:1")]
     [InlineData("", 0, 2, null, "1:1 2:1 3:2 6:2")]
