@@ -381,19 +381,44 @@ internal static class GraphQueries
             }
         }
 
+        // One pass over the viewer's connections' rows numbers the 2nd-degree members (stamp set C) and records each pair
+        // with that number; a counting sort then groups the pairs by 2nd-degree member. The 1st-degree test is a bitmap
+        // probe, so each pair costs one random access to a member-sized array instead of four.
         var second = scratch.C;
         second.Begin(state.MemberCount);
         var secondMembers = scratch.Frontier2;
         secondMembers.Clear();
         var counts = scratch.Frontier3;
         counts.Clear();
+        var firstBits = scratch.EnsureBitmap2(state.MemberCount);
+        Bits.Set(firstBits, viewer);
+        foreach (var a in firstMembers)
+        {
+            Bits.Set(firstBits, a);
+        }
+
+        var maxPairs = 0;
         if (options.MaxDepth >= 2)
         {
             foreach (var a in firstMembers)
             {
-                foreach (var b in state.Neighbours(a))
+                maxPairs += state.Neighbours(a).Length;
+            }
+        }
+
+        var tripleIndex = ArrayPool<int>.Shared.Rent(maxPairs);
+        var tripleMember = ArrayPool<int>.Shared.Rent(maxPairs);
+        var triplePosition = ArrayPool<int>.Shared.Rent(maxPairs);
+        var triples = 0;
+        if (options.MaxDepth >= 2)
+        {
+            foreach (var a in firstMembers)
+            {
+                var aRow = state.Neighbours(a);
+                for (var k = 0; k < aRow.Length; k++)
                 {
-                    if (first.Contains(b) || !visibility.AllowsEdge(a, b))
+                    var b = aRow[k];
+                    if (Bits.Get(firstBits, b) || !visibility.AllowsEdge(a, b))
                     {
                         continue;
                     }
@@ -404,12 +429,28 @@ internal static class GraphQueries
                     }
                     else if (visibility.Allows(b))
                     {
-                        second.Set(b, secondMembers.Count);
+                        i = secondMembers.Count;
+                        second.Set(b, i);
                         secondMembers.Add(b);
                         counts.Add(1);
                     }
+                    else
+                    {
+                        continue;
+                    }
+
+                    tripleIndex[triples] = i;
+                    tripleMember[triples] = a;
+                    triplePosition[triples] = k;
+                    triples++;
                 }
             }
+        }
+
+        Bits.Clear(firstBits, viewer);
+        foreach (var a in firstMembers)
+        {
+            Bits.Clear(firstBits, a);
         }
 
         // The per-query index lives in pooled arrays: at a hub's 2nd degree they would be large-object-heap garbage.
@@ -425,21 +466,17 @@ internal static class GraphQueries
         var pairMembers = ArrayPool<int>.Shared.Rent(pairCount);
         var pairPositions = ArrayPool<int>.Shared.Rent(pairCount);
         var pairScores = ArrayPool<double>.Shared.Rent(pairCount);
-        foreach (var a in firstMembers)
+        for (var q = 0; q < triples; q++)
         {
-            var aRow = state.Neighbours(a);
-            for (var k = 0; k < aRow.Length; k++)
-            {
-                var b = aRow[k];
-                if (second.TryGet(b, out var i) && visibility.AllowsEdge(a, b))
-                {
-                    var slot = counts[i]++;
-                    pairMembers[slot] = a;
-                    pairPositions[slot] = k;
-                    pairScores[slot] = double.NaN;
-                }
-            }
+            var slot = counts[tripleIndex[q]]++;
+            pairMembers[slot] = tripleMember[q];
+            pairPositions[slot] = triplePosition[q];
+            pairScores[slot] = double.NaN;
         }
+
+        ArrayPool<int>.Shared.Return(tripleIndex);
+        ArrayPool<int>.Shared.Return(tripleMember);
+        ArrayPool<int>.Shared.Return(triplePosition);
 
         // Distance-3 tests probe the 2nd-degree set once per neighbour of every target: a bitmap keeps those probes in
         // cache, and visiting targets in id order reads their rows in memory order.

@@ -72,6 +72,19 @@ internal sealed class Scratch
     /// </summary>
     public ulong[] Bitmap { get; private set; } = [];
 
+    /// <summary>A second bitmap with the same contract as <see cref="Bitmap"/>.</summary>
+    public ulong[] Bitmap2 { get; private set; } = [];
+
+    public ulong[] EnsureBitmap2(int size)
+    {
+        if (Bitmap2.Length < Bits.WordsFor(size))
+        {
+            Bitmap2 = new ulong[Bits.WordsFor(size) + (Bitmap2.Length >> 1)];
+        }
+
+        return Bitmap2;
+    }
+
     public ulong[] EnsureBitmap(int size)
     {
         if (Bitmap.Length < Bits.WordsFor(size))
