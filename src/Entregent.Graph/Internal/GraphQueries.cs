@@ -757,41 +757,37 @@ internal static class GraphQueries
             return result;
         }
 
-        // A: the viewer and their connections (all of them, visible or not: a connection is never suggested). Only the
-        // visible ones lead to friends of friends; the 2nd-degree set is not needed, so no cached network either.
-        var known = scratch.A;
-        known.Begin(state.MemberCount);
-        known.Set(viewer, 0);
+        // B maps a candidate to its common connections, and the viewer and all their connections (visible or not: a
+        // connection is never suggested) to -1, so that each friend of a friend costs one random access. Only visible
+        // connections lead to friends of friends; the 2nd-degree set is not needed, so no cached network either.
+        var counts = scratch.B;
+        counts.Begin(state.MemberCount);
+        counts.Set(viewer, -1);
         var first = scratch.Frontier2;
         first.Clear();
         foreach (var a in state.Neighbours(viewer))
         {
-            known.Set(a, 0);
+            counts.Set(a, -1);
             if (visibility.Allows(a) && visibility.AllowsEdge(viewer, a))
             {
                 first.Add(a);
             }
         }
 
-        // B: candidate -> common connection count.
-        var counts = scratch.B;
-        counts.Begin(state.MemberCount);
         var candidates = scratch.Frontier1;
         candidates.Clear();
         foreach (var a in first)
         {
             foreach (var c in state.Neighbours(a))
             {
-                if (known.Contains(c) || !visibility.AllowsEdge(a, c))
+                if (counts.TryGet(c, out var known))
                 {
-                    continue;
+                    if (known >= 0 && visibility.AllowsEdge(a, c))
+                    {
+                        counts.ValueRef(c)++;
+                    }
                 }
-
-                if (counts.Contains(c))
-                {
-                    counts.ValueRef(c)++;
-                }
-                else if (visibility.Allows(c))
+                else if (visibility.Allows(c) && visibility.AllowsEdge(a, c))
                 {
                     counts.Set(c, 1);
                     candidates.Add(c);
@@ -927,7 +923,7 @@ internal static class GraphQueries
         {
             foreach (var c in peers)
             {
-                if (!known.Contains(c) && !counts.Contains(c) && allows.Allows(c))
+                if (!counts.Contains(c) && allows.Allows(c))
                 {
                     counts.Set(c, 0);
                     candidates.Add(c);
