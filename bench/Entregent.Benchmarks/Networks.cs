@@ -20,7 +20,7 @@ internal static class Networks
             ReferenceDate = ReferenceDate,
         });
 
-    /// <summary>Feeds a network to a builder: connections, positions and education as dated memberships.</summary>
+    /// <summary>Feeds a network to a builder: connections, positions and education as dated memberships, groups.</summary>
     public static GraphBuilder Fill(SyntheticNetwork network)
     {
         var connections = network.Connections;
@@ -44,6 +44,14 @@ internal static class Networks
         {
             builder.AddMembership(
                 education.Member, education.School, new DateOnly(education.StartYear, 9, 1), new DateOnly(education.EndYear, 6, 30));
+        }
+
+        for (var m = 0; m < network.Members.Count; m++)
+        {
+            foreach (var group in network.GroupsOf(m))
+            {
+                builder.AddGroupMembership(m, group);
+            }
         }
 
         return builder;

@@ -68,12 +68,12 @@ public readonly record struct GraphChange
     /// <summary>Membership end day, <see langword="null"/> while current.</summary>
     public DateOnly? End { get; init; }
 
-    /// <summary>Makes sure <paramref name="member"/> exists.</summary>
+    /// <summary>Makes sure <paramref name="member"/> exists. O(1).</summary>
     /// <param name="member">Dense member id.</param>
     /// <returns>The change.</returns>
     public static GraphChange AddMember(int member) => new() { Kind = GraphChangeKind.AddMember, Member = member };
 
-    /// <summary>Connects two distinct members (or updates the existing connection).</summary>
+    /// <summary>Connects two distinct members (or updates the existing connection). O(1).</summary>
     /// <param name="a">One member.</param>
     /// <param name="b">The other member.</param>
     /// <param name="strength">Strength in 0..1.</param>
@@ -82,13 +82,13 @@ public readonly record struct GraphChange
     public static GraphChange Connect(int a, int b, float strength, DateTimeOffset createdAt) =>
         new() { Kind = GraphChangeKind.Connect, Member = a, Other = b, Strength = strength, Time = createdAt };
 
-    /// <summary>Removes the connection between two members.</summary>
+    /// <summary>Removes the connection between two members. O(1).</summary>
     /// <param name="a">One member.</param>
     /// <param name="b">The other member.</param>
     /// <returns>The change.</returns>
     public static GraphChange Disconnect(int a, int b) => new() { Kind = GraphChangeKind.Disconnect, Member = a, Other = b };
 
-    /// <summary>Sets the strength of an existing connection.</summary>
+    /// <summary>Sets the strength of an existing connection. O(1).</summary>
     /// <param name="a">One member.</param>
     /// <param name="b">The other member.</param>
     /// <param name="strength">Strength in 0..1.</param>
@@ -96,7 +96,7 @@ public readonly record struct GraphChange
     public static GraphChange SetStrength(int a, int b, float strength) =>
         new() { Kind = GraphChangeKind.SetStrength, Member = a, Other = b, Strength = strength };
 
-    /// <summary>Adds a dated membership of an organisation.</summary>
+    /// <summary>Adds a dated membership of an organisation. O(1).</summary>
     /// <param name="member">The member.</param>
     /// <param name="organisation">The organisation (dense id).</param>
     /// <param name="start">First day.</param>
@@ -105,7 +105,7 @@ public readonly record struct GraphChange
     public static GraphChange AddMembership(int member, int organisation, DateOnly start, DateOnly? end) =>
         new() { Kind = GraphChangeKind.AddMembership, Member = member, Other = organisation, Start = start, End = end };
 
-    /// <summary>Removes a membership (the one starting on <paramref name="start"/>, or all of them for the organisation).</summary>
+    /// <summary>Removes a membership (the one starting on <paramref name="start"/>, or all of them for the organisation). O(1).</summary>
     /// <param name="member">The member.</param>
     /// <param name="organisation">The organisation.</param>
     /// <param name="start">Start day of the membership to remove; <see langword="null"/> removes all.</param>
@@ -113,36 +113,36 @@ public readonly record struct GraphChange
     public static GraphChange RemoveMembership(int member, int organisation, DateOnly? start = null) =>
         new() { Kind = GraphChangeKind.RemoveMembership, Member = member, Other = organisation, Start = start };
 
-    /// <summary>Adds a member to a group.</summary>
+    /// <summary>Adds a member to a group. O(1).</summary>
     /// <param name="member">The member.</param>
     /// <param name="group">The group (dense id).</param>
     /// <returns>The change.</returns>
     public static GraphChange JoinGroup(int member, int group) => new() { Kind = GraphChangeKind.JoinGroup, Member = member, Other = group };
 
-    /// <summary>Removes a member from a group.</summary>
+    /// <summary>Removes a member from a group. O(1).</summary>
     /// <param name="member">The member.</param>
     /// <param name="group">The group.</param>
     /// <returns>The change.</returns>
     public static GraphChange LeaveGroup(int member, int group) => new() { Kind = GraphChangeKind.LeaveGroup, Member = member, Other = group };
 
-    /// <summary>Blocks a pair of members (symmetric).</summary>
+    /// <summary>Blocks a pair of members (symmetric). O(1).</summary>
     /// <param name="member">The member who blocks.</param>
     /// <param name="blocked">The blocked member.</param>
     /// <returns>The change.</returns>
     public static GraphChange Block(int member, int blocked) => new() { Kind = GraphChangeKind.Block, Member = member, Other = blocked };
 
-    /// <summary>Lifts the block on a pair.</summary>
+    /// <summary>Lifts the block on a pair. O(1).</summary>
     /// <param name="member">One member.</param>
     /// <param name="blocked">The other member.</param>
     /// <returns>The change.</returns>
     public static GraphChange Unblock(int member, int blocked) => new() { Kind = GraphChangeKind.Unblock, Member = member, Other = blocked };
 
-    /// <summary>Hides a member from every answer.</summary>
+    /// <summary>Hides a member from every answer. O(1).</summary>
     /// <param name="member">The member.</param>
     /// <returns>The change.</returns>
     public static GraphChange Hide(int member) => new() { Kind = GraphChangeKind.Hide, Member = member };
 
-    /// <summary>Makes a hidden member visible again.</summary>
+    /// <summary>Makes a hidden member visible again. O(1).</summary>
     /// <param name="member">The member.</param>
     /// <returns>The change.</returns>
     public static GraphChange Unhide(int member) => new() { Kind = GraphChangeKind.Unhide, Member = member };

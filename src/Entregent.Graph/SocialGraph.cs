@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using Entregent.Graph.Internal;
 
 namespace Entregent.Graph;
@@ -28,14 +30,17 @@ public delegate double PairWeight(int from, int to, float strength);
 /// </remarks>
 public sealed class SocialGraph
 {
+    private const int CurrentMembersCacheSize = 256;
     private readonly Lock _writeGate = new();
+    private readonly ConcurrentDictionary<int, CurrentMembersEntry> _currentMembers = new();
     private readonly NetworkCache _networks;
     private readonly SocialGraphOptions _options;
     private GraphState _state;
     private List<GraphChange[]>? _sinceCompactionStarted;
     private int _compacting;
+    private int _compactionScheduled;
 
-    /// <summary>Creates an empty graph (add members and connections with <see cref="Apply(IEnumerable{GraphChange})"/>).</summary>
+    /// <summary>Creates an empty graph (add members and connections with <see cref="Apply(IEnumerable{GraphChange})"/>). O(1).</summary>
     /// <param name="options">Settings; default <see cref="SocialGraphOptions"/>.</param>
     public SocialGraph(SocialGraphOptions? options = null)
         : this(GraphState.FromSnapshot(GraphSnapshot.Empty, [], []), options ?? new SocialGraphOptions())
@@ -108,7 +113,7 @@ public sealed class SocialGraph
         }
     }
 
-    /// <summary>Applies one change (see <see cref="Apply(IEnumerable{GraphChange})"/>).</summary>
+    /// <summary>Applies one change as a batch of one (see <see cref="Apply(IEnumerable{GraphChange})"/>; same cost per change).</summary>
     /// <param name="change">The change.</param>
     public void Apply(GraphChange change) => Apply([change]);
 
@@ -138,7 +143,7 @@ public sealed class SocialGraph
             lock (_writeGate)
             {
                 var current = _state;
-                var next = new GraphState
+                var next = start with
                 {
                     Snapshot = snapshot,
                     Rows = start.Rows.Clear(),
@@ -147,15 +152,6 @@ public sealed class SocialGraph
                     OrganisationMembers = start.OrganisationMembers.Clear(),
                     MemberGroups = start.MemberGroups.Clear(),
                     GroupMembers = start.GroupMembers.Clear(),
-                    Hidden = start.Hidden,
-                    HiddenCount = start.HiddenCount,
-                    Blocks = start.Blocks,
-                    MemberCount = start.MemberCount,
-                    OrganisationCount = start.OrganisationCount,
-                    GroupCount = start.GroupCount,
-                    ConnectionCount = start.ConnectionCount,
-                    Version = start.Version,
-                    Log = start.Log,
                 };
                 foreach (var batch in _sinceCompactionStarted!)
                 {
@@ -163,46 +159,50 @@ public sealed class SocialGraph
                 }
 
                 // The replayed batches are already in the current log; keep it so cached networks stay valid.
-                next = new GraphState
-                {
-                    Snapshot = next.Snapshot,
-                    Rows = next.Rows,
-                    OverlayBits = next.OverlayBits,
-                    Memberships = next.Memberships,
-                    OrganisationMembers = next.OrganisationMembers,
-                    MemberGroups = next.MemberGroups,
-                    GroupMembers = next.GroupMembers,
-                    Hidden = next.Hidden,
-                    HiddenCount = next.HiddenCount,
-                    Blocks = next.Blocks,
-                    MemberCount = next.MemberCount,
-                    OrganisationCount = next.OrganisationCount,
-                    GroupCount = next.GroupCount,
-                    ConnectionCount = next.ConnectionCount,
-                    Version = current.Version,
-                    Log = current.Log,
-                };
+                next = next with { Version = current.Version, Log = current.Log };
                 _sinceCompactionStarted = null;
                 Volatile.Write(ref _state, next);
             }
         }
         finally
         {
+            // After a failed rebuild (out of memory, say) writers must stop recording batches for a replay.
+            lock (_writeGate)
+            {
+                _sinceCompactionStarted = null;
+            }
+
             Volatile.Write(ref _compacting, 0);
         }
     }
 
-    /// <summary>Runs <see cref="Compact"/> on the thread pool.</summary>
+    /// <summary>Runs <see cref="Compact"/> on the thread pool: O(members + connections) there, O(1) for the caller.</summary>
     /// <param name="cancellationToken">Cancels before the compaction starts (a started one runs to the end).</param>
     /// <returns>A task that completes when the compaction is done.</returns>
     public Task CompactAsync(CancellationToken cancellationToken = default) => Task.Run(Compact, cancellationToken);
 
     private void StartBackgroundCompaction()
     {
-        if (Volatile.Read(ref _compacting) == 0)
+        // One scheduled compaction at a time; it re-checks the threshold because a manual Compact may have run meanwhile.
+        if (Interlocked.CompareExchange(ref _compactionScheduled, 1, 0) != 0)
         {
-            _ = Task.Run(Compact);
+            return;
         }
+
+        _ = Task.Run(() =>
+        {
+            try
+            {
+                if (State.Rows.Count > _options.CompactionThreshold)
+                {
+                    Compact();
+                }
+            }
+            finally
+            {
+                Volatile.Write(ref _compactionScheduled, 0);
+            }
+        });
     }
 
     // ---- Plain reads -------------------------------------------------------------------------------------------
@@ -240,7 +240,8 @@ public sealed class SocialGraph
         var result = new Connection[row.Length];
         for (var i = 0; i < row.Length; i++)
         {
-            result[i] = new Connection(row.Neighbours[i], row.Strength(i), Encoding.FromDay(row.Day(i)));
+            row.Read(i, out var strength, out var day);
+            result[i] = new Connection(row.Neighbours[i], Encoding.FromStrength(strength), Encoding.FromDay(day));
         }
 
         return result;
@@ -282,7 +283,7 @@ public sealed class SocialGraph
     /// </summary>
     /// <param name="organisation">The organisation.</param>
     /// <returns>The current members.</returns>
-    public IReadOnlyList<int> GetCurrentMembers(int organisation) => CurrentMembers(State, organisation);
+    public IReadOnlyList<int> GetCurrentMembers(int organisation) => Array.AsReadOnly(CurrentMembers(State, organisation));
 
     /// <summary>Everyone who ever belonged to <paramref name="organisation"/>, ascending. O(organisation size).</summary>
     /// <param name="organisation">The organisation.</param>
@@ -321,15 +322,9 @@ public sealed class SocialGraph
 
         var visibility = new Visibility(state, viewer, options);
         var scratch = Scratch.Rent();
-        try
-        {
-            var distance = Traversal.Distance(state, visibility, viewer, other, 3, scratch);
-            return distance < 0 ? Graph.Degree.None : (Degree)distance;
-        }
-        finally
-        {
-            Scratch.Return(scratch);
-        }
+        var distance = Traversal.Distance(state, visibility, viewer, other, 3, scratch);
+        Scratch.Return(scratch);
+        return distance < 0 ? Graph.Degree.None : (Degree)distance;
     }
 
     /// <summary>
@@ -366,7 +361,10 @@ public sealed class SocialGraph
         }
     }
 
-    /// <summary>Degrees of many members for one viewer; see <see cref="Degrees(int, ReadOnlySpan{int}, Span{Degree}, QueryOptions?)"/>.</summary>
+    /// <summary>
+    /// Degrees of many members for one viewer, in a new array; see
+    /// <see cref="Degrees(int, ReadOnlySpan{int}, Span{Degree}, QueryOptions?)"/> for semantics and cost (O(1) or O(d) per member when warm).
+    /// </summary>
     /// <param name="viewer">Who is looking.</param>
     /// <param name="others">The members on the page.</param>
     /// <param name="options">Query options.</param>
@@ -422,22 +420,19 @@ public sealed class SocialGraph
         }
 
         var scratch = Scratch.Rent();
-        try
-        {
-            return Traversal.Distance(state, new Visibility(state, viewer, options), viewer, other, int.MaxValue, scratch);
-        }
-        finally
-        {
-            Scratch.Return(scratch);
-        }
+        var result = Traversal.Distance(state, new Visibility(state, viewer, options), viewer, other, int.MaxValue, scratch);
+        Scratch.Return(scratch);
+        return result;
     }
 
     /// <summary>
     /// Shortest paths from <paramref name="viewer"/> to <paramref name="other"/> through visible members, enumerated from the
-    /// breadth-first layer DAG and ranked by weight (the product of <paramref name="pairWeight"/> over the hops; default: the
-    /// connection strength), best first, ties by member ids. At most 16 × <paramref name="maxPaths"/> paths (100,000 at most)
-    /// are enumerated, in ascending id order, before ranking. Same member: one path of length 0. None: empty.
-    /// O(members + connections) for the search plus O(paths × length × d) for the enumeration.
+    /// layer DAG of a bidirectional breadth-first search and ranked by weight (the product of <paramref name="pairWeight"/>
+    /// over the hops; default: the connection strength), best first, ties by member ids. At most 16 × <paramref name="maxPaths"/>
+    /// paths (100,000 at most) are enumerated before ranking, in a deterministic order (by the member where the two searches
+    /// met, then by ids); when more exist, the ranking covers those only. Same member: one path of length 0. None: empty.
+    /// O(b^(d/2)) for the search (branching b, distance d; O(members + connections) at worst) plus O(paths × d × degree)
+    /// for the enumeration.
     /// </summary>
     /// <param name="viewer">Start.</param>
     /// <param name="other">End.</param>
@@ -449,15 +444,10 @@ public sealed class SocialGraph
     {
         var state = State;
         var scratch = Scratch.Rent();
-        try
-        {
-            return GraphQueries.AllShortestPaths(
+        var result = GraphQueries.AllShortestPaths(
                 state, new Visibility(state, viewer, options), viewer, other, maxPaths, pairWeight ?? GraphQueries.DefaultWeight, scratch);
-        }
-        finally
-        {
-            Scratch.Return(scratch);
-        }
+        Scratch.Return(scratch);
+        return result;
     }
 
     /// <summary>
@@ -476,14 +466,9 @@ public sealed class SocialGraph
     {
         var state = State;
         var scratch = Scratch.Rent();
-        try
-        {
-            return GraphQueries.IntroductionPaths(state, new Visibility(state, viewer, options), target, maxPaths, scratch);
-        }
-        finally
-        {
-            Scratch.Return(scratch);
-        }
+        var result = GraphQueries.IntroductionPaths(state, new Visibility(state, viewer, options), target, maxPaths, scratch);
+        Scratch.Return(scratch);
+        return result;
     }
 
     /// <summary>
@@ -497,13 +482,11 @@ public sealed class SocialGraph
     /// <param name="members">The set searched (duplicates ignored).</param>
     /// <param name="options">Options; default <see cref="ReachOptions.Default"/>.</param>
     /// <returns>The reachable members.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">MaxDepth is not 1..3, or a maximum is negative.</exception>
     public IReadOnlyList<ReachResult> Reach(int viewer, ReadOnlySpan<int> members, ReachOptions? options = null)
     {
         options ??= ReachOptions.Default;
-        if (options.MaxDepth is < 1 or > 3)
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), options.MaxDepth, "MaxDepth must be 1, 2 or 3.");
-        }
+        Validate(options);
 
         var state = State;
         if ((uint)viewer >= (uint)state.MemberCount)
@@ -512,33 +495,27 @@ public sealed class SocialGraph
         }
 
         var scratch = Scratch.Rent();
-        try
-        {
-            return GraphQueries.Reach(state, new Visibility(state, viewer, options), members, options, scratch);
-        }
-        finally
-        {
-            Scratch.Return(scratch);
-        }
+        var result = GraphQueries.Reach(state, new Visibility(state, viewer, options), members, options, scratch);
+        Scratch.Return(scratch);
+        return result;
     }
 
     /// <summary>
     /// "Who do I know at X": <see cref="Reach(int, ReadOnlySpan{int}, ReachOptions?)"/> over the current members of an
-    /// organisation (membership covering today by the graph's <see cref="TimeProvider"/>).
+    /// organisation (membership covering today by the graph's <see cref="TimeProvider"/>). Finding them costs
+    /// O(organisation size × memberships per member) on top of the reach itself.
     /// </summary>
     /// <param name="viewer">Who is looking.</param>
     /// <param name="organisation">The organisation.</param>
     /// <param name="options">Options; default <see cref="ReachOptions.Default"/>.</param>
     /// <returns>The reachable current members.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">MaxDepth is not 1..3, or a maximum is negative.</exception>
     public IReadOnlyList<ReachResult> ReachOrganisation(int viewer, int organisation, ReachOptions? options = null)
     {
         var state = State;
         var members = CurrentMembers(state, organisation);
         options ??= ReachOptions.Default;
-        if (options.MaxDepth is < 1 or > 3)
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), options.MaxDepth, "MaxDepth must be 1, 2 or 3.");
-        }
+        Validate(options);
 
         if ((uint)viewer >= (uint)state.MemberCount)
         {
@@ -546,14 +523,9 @@ public sealed class SocialGraph
         }
 
         var scratch = Scratch.Rent();
-        try
-        {
-            return GraphQueries.Reach(state, new Visibility(state, viewer, options), members, options, scratch);
-        }
-        finally
-        {
-            Scratch.Return(scratch);
-        }
+        var result = GraphQueries.Reach(state, new Visibility(state, viewer, options), members, options, scratch);
+        Scratch.Return(scratch);
+        return result;
     }
 
     /// <summary>
@@ -576,14 +548,9 @@ public sealed class SocialGraph
 
         var state = State;
         var scratch = Scratch.Rent();
-        try
-        {
-            return GraphQueries.Neighbourhood(state, new Visibility(state, viewer, options), maxDepth, filter, maxResults, scratch);
-        }
-        finally
-        {
-            Scratch.Return(scratch);
-        }
+        var result = GraphQueries.Neighbourhood(state, new Visibility(state, viewer, options), maxDepth, filter, maxResults, scratch);
+        Scratch.Return(scratch);
+        return result;
     }
 
     /// <summary>
@@ -591,8 +558,9 @@ public sealed class SocialGraph
     /// organisation or share a small group; scored <c>CommonConnectionWeight × common connections + SharedOrganisationWeight ×
     /// organisations with overlapping dates + SharedGroupWeight × shared groups</c>, best first (ties: more common connections,
     /// then id). Never suggests the viewer, their connections, hidden or blocked members, members in
-    /// <see cref="SuggestionOptions.Excluded"/>, or anyone scoring 0. Uses the viewer's cached 1st-degree list.
-    /// O(Σ degree of the viewer's connections + candidates × memberships + peers scanned).
+    /// <see cref="SuggestionOptions.Excluded"/>, or anyone scoring 0. Candidates are scored by decreasing common connections
+    /// and the scan stops when the rest cannot enter the top. O(Σ degree of the viewer's connections + candidates scored ×
+    /// memberships + peers scanned).
     /// </summary>
     /// <param name="viewer">Who is looking.</param>
     /// <param name="options">Options; default <see cref="SuggestionOptions.Default"/>.</param>
@@ -606,37 +574,56 @@ public sealed class SocialGraph
             return [];
         }
 
-        var visibility = new Visibility(state, viewer, options);
-        var network = Network(state, visibility);
         var scratch = Scratch.Rent();
-        try
-        {
-            return GraphQueries.Suggestions(state, network, visibility, options, Today(), scratch);
-        }
-        finally
-        {
-            Scratch.Return(scratch);
-        }
+        var result = GraphQueries.Suggestions(state, new Visibility(state, viewer, options), options, scratch);
+        Scratch.Return(scratch);
+        return result;
     }
 
     private ViewerNetwork Network(GraphState state, in Visibility visibility)
     {
         var scratch = Scratch.Rent();
-        try
+        var result = _networks.Get(state, visibility, scratch);
+        Scratch.Return(scratch);
+        return result;
+    }
+
+    private static void Validate(ReachOptions options)
+    {
+        if (options.MaxDepth is < 1 or > 3)
         {
-            return _networks.Get(state, visibility, scratch);
+            throw new ArgumentOutOfRangeException(nameof(options), options.MaxDepth, "MaxDepth must be 1, 2 or 3.");
         }
-        finally
-        {
-            Scratch.Return(scratch);
-        }
+
+        ArgumentOutOfRangeException.ThrowIfNegative(options.MaxResults, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfNegative(options.MaxIntermediaries, nameof(options));
     }
 
     private DateOnly Today() => DateOnly.FromDateTime(_options.TimeProvider.GetUtcNow().UtcDateTime);
 
     private int[] CurrentMembers(GraphState state, int organisation)
     {
+        // Finding the current staff of a large organisation reads every past and present member's memberships; the
+        // answer is kept per organisation until the memberships, the snapshot or the day change.
         var today = Today().DayNumber;
+        if (_currentMembers.TryGetValue(organisation, out var cached)
+            && ReferenceEquals(cached.Snapshot, state.Snapshot) && ReferenceEquals(cached.Memberships, state.Memberships) && cached.Day == today)
+        {
+            return cached.Members;
+        }
+
+        var members = FindCurrentMembers(state, organisation, today);
+        if (_currentMembers.Count >= CurrentMembersCacheSize)
+        {
+            _currentMembers.Clear();
+        }
+
+        _currentMembers[organisation] = new CurrentMembersEntry(state.Snapshot, state.Memberships, today, members);
+        return members;
+    }
+
+    private static int[] FindCurrentMembers(GraphState state, int organisation, int today)
+    {
         var result = new List<int>();
         foreach (var member in state.MembersOfOrganisation(organisation))
         {
@@ -653,3 +640,7 @@ public sealed class SocialGraph
         return [.. result];
     }
 }
+
+/// <summary>An organisation's current members as of one snapshot, one memberships overlay and one day.</summary>
+internal sealed record CurrentMembersEntry(
+    GraphSnapshot Snapshot, ImmutableDictionary<int, MembershipRecord[]> Memberships, int Day, int[] Members);

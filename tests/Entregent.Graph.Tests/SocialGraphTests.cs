@@ -223,11 +223,41 @@ public class SocialGraphTests
     }
 
     [Fact]
-    public void Reach_InvalidDepth_Throws()
+    public void Reach_EdgeFilterThrows_LaterQueriesAreUnaffected()
+    {
+        var graph = TestGraphs.Parse(TestGraphs.Office, GraphChange.Connect(7, 5, 1, TestGraphs.Created));
+        var throwing = new ReachOptions { EdgeFilter = (_, to) => to == 4 ? throw new InvalidOperationException("filter") : true };
+
+        for (var i = 0; i < 20; i++)
+        {
+            Assert.Throws<InvalidOperationException>(() => graph.Reach(0, [4], throwing));
+            Assert.Equal("3:3:5", string.Join(' ', graph.Reach(7, [1, 3]).Select(r => $"{r.Member}:{r.Distance}:{string.Join(',', r.Intermediaries)}")));
+            Assert.Equal(-1, graph.ShortestPathLength(7, 99));
+        }
+    }
+
+    [Theory]
+    [InlineData(0, 10, 3)]
+    [InlineData(4, 10, 3)]
+    [InlineData(3, -1, 3)]
+    [InlineData(3, 10, -1)]
+    public void Reach_InvalidOptions_Throws(int depth, int maxResults, int maxIntermediaries)
+    {
+        var graph = TestGraphs.Parse(TestGraphs.Office);
+        var options = new ReachOptions { MaxDepth = depth, MaxResults = maxResults, MaxIntermediaries = maxIntermediaries };
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => graph.Reach(0, [1], options));
+        Assert.Throws<ArgumentOutOfRangeException>(() => graph.ReachOrganisation(0, 0, options));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(4)]
+    public void Neighbourhood_InvalidDepth_Throws(int depth)
     {
         var graph = TestGraphs.Parse(TestGraphs.Office);
 
-        Assert.Throws<ArgumentOutOfRangeException>(() => graph.Reach(0, [1], new ReachOptions { MaxDepth = 4 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => graph.Neighbourhood(0, depth));
     }
 
     [Fact]
@@ -247,6 +277,24 @@ public class SocialGraphTests
 
         clock.Now = new DateTimeOffset(2025, 6, 1, 0, 0, 0, TimeSpan.Zero);
         Assert.Equal([3], graph.ReachOrganisation(0, 0).Select(r => r.Member));
+    }
+
+    [Fact]
+    public void GetCurrentMembers_AfterMembershipChangesAndCompaction_IsUpToDate()
+    {
+        var graph = TestGraphs.Parse(TestGraphs.Office, GraphChange.AddMembership(3, 0, new DateOnly(2019, 1, 1), null));
+        Assert.Equal([3], graph.GetCurrentMembers(0));
+
+        graph.Apply(GraphChange.AddMembership(6, 0, new DateOnly(2020, 1, 1), null));
+        Assert.Equal([3, 6], graph.GetCurrentMembers(0));
+
+        graph.Apply(GraphChange.RemoveMembership(3, 0));
+        Assert.Equal([6], graph.GetCurrentMembers(0));
+        Assert.Equal([6], graph.ReachOrganisation(0, 0).Select(r => r.Member));
+
+        graph.Compact();
+        graph.Apply(GraphChange.AddMembership(6, 0, new DateOnly(2020, 1, 1), new DateOnly(2021, 1, 1)));
+        Assert.Empty(graph.GetCurrentMembers(0));
     }
 
     [Theory]
@@ -309,6 +357,23 @@ public class SocialGraphTests
         var suggestions = graph.Suggestions(0);
 
         Assert.Equal([(3, 1), (6, 0)], suggestions.Select(s => (s.Member, s.SharedOrganisations)));
+    }
+
+    [Fact]
+    public void Constructor_EmptyGraphThenApply_AnswersQueries()
+    {
+        var graph = new SocialGraph();
+        Assert.Equal(0, graph.MemberCount);
+        Assert.Equal(Degree.None, graph.Degree(0, 1));
+
+        graph.Apply([GraphChange.Connect(0, 1, 1, TestGraphs.Created), GraphChange.Connect(1, 2, 1, TestGraphs.Created), GraphChange.AddMember(5)]);
+
+        Assert.Equal(6, graph.MemberCount);
+        Assert.Equal(Degree.Second, graph.Degree(0, 2));
+        Assert.Equal([Degree.First, Degree.Second, Degree.None], graph.Degrees(0, [1, 2, 5]));
+        graph.Compact();
+        Assert.Equal("0-1-2", TestGraphs.Format(graph.IntroductionPaths(0, 2)));
+        Assert.Equal(2, graph.ConnectionCount);
     }
 
     [Fact]

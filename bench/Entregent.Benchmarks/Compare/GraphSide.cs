@@ -6,7 +6,6 @@ namespace Entregent.Benchmarks.Compare;
 /// <summary>The graph's answers in the shapes the SQL side returns, with options that ask the same question.</summary>
 internal sealed class GraphSide(SyntheticNetwork network)
 {
-    private static readonly ReachOptions AllReach = new() { MaxResults = int.MaxValue };
 
     // Friends of friends ranked by common connections only, as the SQL does.
     private static readonly SuggestionOptions CommonOnly = new()
@@ -25,8 +24,10 @@ internal sealed class GraphSide(SyntheticNetwork network)
 
     public (int One, int Two, int Three) Reach(int viewer, int organisation)
     {
+        // Every reachable member, as the SQL returns: at most the current staff (the library sizes a heap from it).
+        var all = new ReachOptions { MaxResults = Math.Max(1, network.Organisations[organisation].CurrentSize) };
         int one = 0, two = 0, three = 0;
-        foreach (var result in _graph.ReachOrganisation(viewer, organisation, AllReach))
+        foreach (var result in _graph.ReachOrganisation(viewer, organisation, all))
         {
             switch (result.Distance)
             {

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Entregent.Graph.Internal;
 
 /// <summary>The query algorithms, pure functions of one <see cref="GraphState"/>.</summary>
@@ -236,15 +238,19 @@ internal static class GraphQueries
         }
 
         // Mark the target's visible neighbours with their index in its row (for the last edge's strength).
+        // The 3-hop scan probes every neighbour of every connection of the viewer: the small bitmap answers most probes
+        // from cache, and the stamp set (with the row index) is read only on a hit.
         var targetRow = state.Adjacency(target);
         var nearTarget = scratch.B;
         nearTarget.Begin(state.MemberCount);
+        var bitmap = scratch.EnsureBitmap(state.MemberCount);
         for (var j = 0; j < targetRow.Length; j++)
         {
             var b = targetRow.Neighbours[j];
             if (b != viewer && visibility.Allows(b) && visibility.AllowsEdge(b, target))
             {
                 nearTarget.Set(b, j);
+                Bits.Set(bitmap, b);
             }
         }
 
@@ -278,13 +284,18 @@ internal static class GraphQueries
             for (var k = 0; k < aRow.Length; k++)
             {
                 var b = aRow.Neighbours[k];
-                if (b == target || !nearTarget.TryGet(b, out var bIndex) || !visibility.AllowsEdge(a, b))
+                if (!Bits.Get(bitmap, b) || b == target || !nearTarget.TryGet(b, out var bIndex) || !visibility.AllowsEdge(a, b))
                 {
                     continue;
                 }
 
                 Offer(new Candidate(first * aRow.Strength(k) * targetRow.Strength(bIndex), 3, a, b));
             }
+        }
+
+        foreach (var b in targetRow.Neighbours)
+        {
+            Bits.Clear(bitmap, b);
         }
 
         if (best.Count == 0)
@@ -321,6 +332,19 @@ internal static class GraphQueries
 
     public static double DefaultWeight(int from, int to, float strength) => strength;
 
+    private static bool IsSorted(ReadOnlySpan<int> values)
+    {
+        for (var i = 1; i < values.Length; i++)
+        {
+            if (values[i - 1] > values[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     public static List<ReachResult> Reach(
         GraphState state, in Visibility visibility, ReadOnlySpan<int> members, ReachOptions options, Scratch scratch)
     {
@@ -331,39 +355,70 @@ internal static class GraphQueries
             return results;
         }
 
-        // The 2nd-degree index for this query: every visible 2nd-degree member b with the (a, s(v,a)·s(a,b)) pairs of the
-        // viewer's connections a that lead to it, in CSR form keyed through stamp set C. Building it costs one pass over
-        // the rows of the viewer's connections; afterwards a target at distance 2 reads its intermediaries directly and
-        // a target at distance 3 only scans its own row.
+        // The 2nd-degree index for this query: every visible 2nd-degree member b with the pairs (a, position of b in a's
+        // row) of the viewer's connections a that lead to it, in CSR form keyed through stamp set C. Building it costs
+        // one pass over the rows of the viewer's connections; afterwards a target at distance 2 reads its intermediaries
+        // directly and a target at distance 3 only scans its own row. A pair's score s(v,a)·s(a,b) is computed on first
+        // use: reading a strength from the larger id's side costs a binary search in another row, and with hubs among
+        // the viewer's connections most pairs are never needed.
         var first = scratch.A;
         first.Begin(state.MemberCount);
         first.Set(viewer, -1);
         var viewerRow = state.Adjacency(viewer);
         var firstMembers = scratch.Frontier1;
         firstMembers.Clear();
+        var firstStrengths = new List<double>();
+        var strongestFirst = 0.0;
         for (var i = 0; i < viewerRow.Length; i++)
         {
             var a = viewerRow.Neighbours[i];
             if (visibility.Allows(a) && visibility.AllowsEdge(viewer, a))
             {
-                first.Set(a, i);
+                first.Set(a, firstMembers.Count);
                 firstMembers.Add(a);
+                firstStrengths.Add(viewerRow.Strength(i));
+                strongestFirst = Math.Max(strongestFirst, firstStrengths[^1]);
             }
         }
 
+        // One pass over the viewer's connections' rows numbers the 2nd-degree members (stamp set C) and records each pair
+        // with that number; a counting sort then groups the pairs by 2nd-degree member. The 1st-degree test is a bitmap
+        // probe, so each pair costs one random access to a member-sized array instead of four.
         var second = scratch.C;
         second.Begin(state.MemberCount);
         var secondMembers = scratch.Frontier2;
         secondMembers.Clear();
         var counts = scratch.Frontier3;
         counts.Clear();
+        var firstBits = scratch.EnsureBitmap2(state.MemberCount);
+        Bits.Set(firstBits, viewer);
+        foreach (var a in firstMembers)
+        {
+            Bits.Set(firstBits, a);
+        }
+
+        var maxPairs = 0;
         if (options.MaxDepth >= 2)
         {
             foreach (var a in firstMembers)
             {
-                foreach (var b in state.Neighbours(a))
+                maxPairs += state.Neighbours(a).Length;
+            }
+        }
+
+        var tripleIndex = ArrayPool<int>.Shared.Rent(maxPairs);
+        var tripleMember = ArrayPool<int>.Shared.Rent(maxPairs);
+        var triplePosition = ArrayPool<int>.Shared.Rent(maxPairs);
+        var triples = 0;
+        if (options.MaxDepth >= 2)
+        {
+            foreach (var a in firstMembers)
+            {
+                var aRow = state.Neighbours(a);
+                for (var k = 0; k < aRow.Length; k++)
                 {
-                    if (first.Contains(b) || !visibility.AllowsEdge(a, b))
+                    var b = aRow[k];
+                    if (Bits.Get(firstBits, b) || !visibility.AllowsEdge(a, b))
                     {
                         continue;
                     }
@@ -374,38 +429,54 @@ internal static class GraphQueries
                     }
                     else if (visibility.Allows(b))
                     {
-                        second.Set(b, secondMembers.Count);
+                        i = secondMembers.Count;
+                        second.Set(b, i);
                         secondMembers.Add(b);
                         counts.Add(1);
                     }
+                    else
+                    {
+                        continue;
+                    }
+
+                    tripleIndex[triples] = i;
+                    tripleMember[triples] = a;
+                    triplePosition[triples] = k;
+                    triples++;
                 }
             }
         }
 
-        var offsets = new int[secondMembers.Count + 1];
+        Bits.Clear(firstBits, viewer);
+        foreach (var a in firstMembers)
+        {
+            Bits.Clear(firstBits, a);
+        }
+
+        // The per-query index lives in pooled arrays: at a hub's 2nd degree they would be large-object-heap garbage.
+        var offsets = ArrayPool<int>.Shared.Rent(secondMembers.Count + 1);
+        offsets[0] = 0;
         for (var i = 0; i < secondMembers.Count; i++)
         {
             offsets[i + 1] = offsets[i] + counts[i];
             counts[i] = offsets[i];
         }
 
-        var pairMembers = new int[offsets[^1]];
-        var pairScores = new double[offsets[^1]];
-        foreach (var a in firstMembers)
+        var pairCount = offsets[secondMembers.Count];
+        var pairMembers = ArrayPool<int>.Shared.Rent(pairCount);
+        var pairPositions = ArrayPool<int>.Shared.Rent(pairCount);
+        var pairScores = ArrayPool<double>.Shared.Rent(pairCount);
+        for (var q = 0; q < triples; q++)
         {
-            var aRow = state.Adjacency(a);
-            double firstStrength = viewerRow.Strength(first.Get(a));
-            for (var k = 0; k < aRow.Length; k++)
-            {
-                var b = aRow.Neighbours[k];
-                if (second.TryGet(b, out var i) && visibility.AllowsEdge(a, b))
-                {
-                    var slot = counts[i]++;
-                    pairMembers[slot] = a;
-                    pairScores[slot] = firstStrength * aRow.Strength(k);
-                }
-            }
+            var slot = counts[tripleIndex[q]]++;
+            pairMembers[slot] = tripleMember[q];
+            pairPositions[slot] = triplePosition[q];
+            pairScores[slot] = double.NaN;
         }
+
+        ArrayPool<int>.Shared.Return(tripleIndex);
+        ArrayPool<int>.Shared.Return(tripleMember);
+        ArrayPool<int>.Shared.Return(triplePosition);
 
         // Distance-3 tests probe the 2nd-degree set once per neighbour of every target: a bitmap keeps those probes in
         // cache, and visiting targets in id order reads their rows in memory order.
@@ -415,10 +486,24 @@ internal static class GraphQueries
             Bits.Set(bitmap, b);
         }
 
-        var targets = members.ToArray();
-        Array.Sort(targets);
-        var intermediaries = new List<(int Member, double Score)>();
-        var perIntermediary = new Dictionary<int, int>();
+        var pairBest = ArrayPool<double>.Shared.Rent(secondMembers.Count);
+        pairBest.AsSpan(0, secondMembers.Count).Fill(double.NaN);
+
+        // No pair scores more than the strongest first hop (a strength is at most 1).
+        var bestOfAll = strongestFirst;
+
+        // Ranking keeps only the best MaxResults in a heap (worst on top); intermediaries are listed for those alone.
+        // Targets at distance 1 and 2 are ranked first, so that the distance-3 scan can skip what cannot enter the heap.
+        var targetCount = members.Length;
+        var targetBuffer = ArrayPool<int>.Shared.Rent(targetCount);
+        members.CopyTo(targetBuffer);
+        var targets = targetBuffer.AsSpan(0, targetCount);
+        if (!IsSorted(targets))
+        {
+            targets.Sort();
+        }
+        var top = new PriorityQueue<ReachKey, ReachKey>(options.MaxResults + 1, ReachKeyWorstFirst.Instance);
+        var far = new List<int>();
         var previous = -1;
         foreach (var t in targets)
         {
@@ -430,46 +515,90 @@ internal static class GraphQueries
             previous = t;
             if (first.TryGet(t, out var index))
             {
-                results.Add(new ReachResult(t, 1, viewerRow.Strength(index), []));
-                continue;
+                Keep(new ReachKey(t, 1, firstStrengths[index]));
             }
-
-            intermediaries.Clear();
-            perIntermediary.Clear();
-            var distance = 0;
-            if (second.Contains(t))
+            else if (second.TryGet(t, out var secondIndex))
             {
-                distance = 2;
-                var (start, end) = PairRange(t);
-                for (var p = start; p < end; p++)
-                {
-                    Offer(pairMembers[p], pairScores[p]);
-                }
+                Keep(new ReachKey(t, 2, PairBest(secondIndex)));
             }
             else if (options.MaxDepth >= 3)
             {
-                var targetRow = state.Adjacency(t);
+                far.Add(t);
+            }
+        }
+
+        foreach (var t in far)
+        {
+            var full = top.Count == options.MaxResults && options.MaxResults > 0;
+            if (options.MaxResults == 0 || (full && (top.Peek().Distance < 3 || top.Peek().Strength > bestOfAll)))
+            {
+                break;
+            }
+
+            var floor = full ? top.Peek().Strength : -1.0;
+            var targetRow = state.Adjacency(t);
+            var best = -1.0;
+            for (var j = 0; j < targetRow.Length; j++)
+            {
+                var b = targetRow.Neighbours[j];
+                if (!Bits.Get(bitmap, b) || !visibility.AllowsEdge(b, t))
+                {
+                    continue;
+                }
+
+                // A strength is at most 1, so a 2nd-degree member whose best first two hops score no more than what
+                // is already found (or less than the heap's worst) cannot improve the answer: skip its strength lookup.
+                var bound = PairBest(second.Get(b));
+                if (bound <= best || bound < floor)
+                {
+                    continue;
+                }
+
+                best = Math.Max(best, bound * targetRow.Strength(j));
+            }
+
+            if (best >= 0)
+            {
+                Keep(new ReachKey(t, 3, best));
+            }
+        }
+
+        var kept = new ReachKey[top.Count];
+        for (var k = kept.Length - 1; k >= 0; k--)
+        {
+            kept[k] = top.Dequeue();
+        }
+
+        var intermediaries = new List<(int Member, double Score)>();
+        foreach (var key in kept)
+        {
+            intermediaries.Clear();
+            if (key.Distance == 2)
+            {
+                var (start, end) = PairRange(key.Member);
+                for (var p = start; p < end; p++)
+                {
+                    Offer(pairMembers[p], PairScore(p));
+                }
+            }
+            else if (key.Distance == 3)
+            {
+                var targetRow = state.Adjacency(key.Member);
                 for (var j = 0; j < targetRow.Length; j++)
                 {
                     var b = targetRow.Neighbours[j];
-                    if (!Bits.Get(bitmap, b) || !visibility.AllowsEdge(b, t))
+                    if (!Bits.Get(bitmap, b) || !visibility.AllowsEdge(b, key.Member))
                     {
                         continue;
                     }
 
-                    distance = 3;
                     var last = targetRow.Strength(j);
                     var (start, end) = PairRange(b);
                     for (var p = start; p < end; p++)
                     {
-                        Offer(pairMembers[p], pairScores[p] * last);
+                        Offer(pairMembers[p], PairScore(p) * last);
                     }
                 }
-            }
-
-            if (distance == 0)
-            {
-                continue;
             }
 
             intermediaries.Sort(static (x, y) => x.Score != y.Score ? y.Score.CompareTo(x.Score) : x.Member.CompareTo(y.Member));
@@ -480,16 +609,7 @@ internal static class GraphQueries
                 list[k] = intermediaries[k].Member;
             }
 
-            results.Add(new ReachResult(t, distance, intermediaries[0].Score, list));
-        }
-
-        results.Sort(static (x, y) =>
-            x.Distance != y.Distance ? x.Distance.CompareTo(y.Distance)
-            : x.Strength != y.Strength ? y.Strength.CompareTo(x.Strength)
-            : x.Member.CompareTo(y.Member));
-        if (results.Count > options.MaxResults)
-        {
-            results.RemoveRange(options.MaxResults, results.Count - options.MaxResults);
+            results.Add(new ReachResult(key.Member, key.Distance, key.Strength, list));
         }
 
         foreach (var b in secondMembers)
@@ -497,10 +617,58 @@ internal static class GraphQueries
             Bits.Clear(bitmap, b);
         }
 
+        ArrayPool<int>.Shared.Return(offsets);
+        ArrayPool<int>.Shared.Return(pairMembers);
+        ArrayPool<int>.Shared.Return(pairPositions);
+        ArrayPool<double>.Shared.Return(pairScores);
+        ArrayPool<double>.Shared.Return(pairBest);
+        ArrayPool<int>.Shared.Return(targetBuffer);
         firstMembers.Clear();
         secondMembers.Clear();
         counts.Clear();
         return results;
+
+        void Keep(ReachKey key)
+        {
+            if (top.Count < options.MaxResults)
+            {
+                top.Enqueue(key, key);
+            }
+            else if (options.MaxResults > 0 && ReachKeyWorstFirst.Instance.Compare(key, top.Peek()) > 0)
+            {
+                top.EnqueueDequeue(key, key);
+            }
+        }
+
+        double PairScore(int slot)
+        {
+            var score = pairScores[slot];
+            if (double.IsNaN(score))
+            {
+                var a = pairMembers[slot];
+                score = firstStrengths[first.Get(a)] * state.Adjacency(a).Strength(pairPositions[slot]);
+                pairScores[slot] = score;
+            }
+
+            return score;
+        }
+
+        double PairBest(int index)
+        {
+            var best = pairBest[index];
+            if (double.IsNaN(best))
+            {
+                best = 0.0;
+                for (var p = offsets[index]; p < offsets[index + 1]; p++)
+                {
+                    best = Math.Max(best, PairScore(p));
+                }
+
+                pairBest[index] = best;
+            }
+
+            return best;
+        }
 
         (int Start, int End) PairRange(int b)
         {
@@ -510,18 +678,21 @@ internal static class GraphQueries
 
         void Offer(int intermediary, double score)
         {
-            if (perIntermediary.TryGetValue(intermediary, out var slot))
+            // Few intermediaries per target: a linear scan beats a dictionary.
+            for (var k = 0; k < intermediaries.Count; k++)
             {
-                if (score > intermediaries[slot].Score)
+                if (intermediaries[k].Member == intermediary)
                 {
-                    intermediaries[slot] = (intermediary, score);
+                    if (score > intermediaries[k].Score)
+                    {
+                        intermediaries[k] = (intermediary, score);
+                    }
+
+                    return;
                 }
             }
-            else
-            {
-                perIntermediary[intermediary] = intermediaries.Count;
-                intermediaries.Add((intermediary, score));
-            }
+
+            intermediaries.Add((intermediary, score));
         }
     }
 
@@ -577,9 +748,8 @@ internal static class GraphQueries
     }
 
     public static List<Suggestion> Suggestions(
-        GraphState state, ViewerNetwork network, in Visibility visibility, SuggestionOptions options, DateOnly today, Scratch scratch)
+        GraphState state, in Visibility visibility, SuggestionOptions options, Scratch scratch)
     {
-        _ = today;
         var viewer = visibility.Viewer;
         var result = new List<Suggestion>();
         if ((uint)viewer >= (uint)state.MemberCount || options.MaxResults <= 0)
@@ -587,34 +757,37 @@ internal static class GraphQueries
             return result;
         }
 
-        // A: the viewer and their connections (all of them, visible or not: a connection is never suggested).
-        var known = scratch.A;
-        known.Begin(state.MemberCount);
-        known.Set(viewer, 0);
-        foreach (var a in state.Neighbours(viewer))
-        {
-            known.Set(a, 0);
-        }
-
-        // B: candidate -> common connection count.
+        // B maps a candidate to its common connections, and the viewer and all their connections (visible or not: a
+        // connection is never suggested) to -1, so that each friend of a friend costs one random access. Only visible
+        // connections lead to friends of friends; the 2nd-degree set is not needed, so no cached network either.
         var counts = scratch.B;
         counts.Begin(state.MemberCount);
+        counts.Set(viewer, -1);
+        var first = scratch.Frontier2;
+        first.Clear();
+        foreach (var a in state.Neighbours(viewer))
+        {
+            counts.Set(a, -1);
+            if (visibility.Allows(a) && visibility.AllowsEdge(viewer, a))
+            {
+                first.Add(a);
+            }
+        }
+
         var candidates = scratch.Frontier1;
         candidates.Clear();
-        foreach (var a in network.First)
+        foreach (var a in first)
         {
             foreach (var c in state.Neighbours(a))
             {
-                if (known.Contains(c) || !visibility.AllowsEdge(a, c))
+                if (counts.TryGet(c, out var known))
                 {
-                    continue;
+                    if (known >= 0 && visibility.AllowsEdge(a, c))
+                    {
+                        counts.ValueRef(c)++;
+                    }
                 }
-
-                if (counts.Contains(c))
-                {
-                    counts.ValueRef(c)++;
-                }
-                else if (visibility.Allows(c))
+                else if (visibility.Allows(c) && visibility.AllowsEdge(a, c))
                 {
                     counts.Set(c, 1);
                     candidates.Add(c);
@@ -653,17 +826,70 @@ internal static class GraphQueries
             }
         }
 
-        var best = new PriorityQueue<Suggestion, Suggestion>(options.MaxResults + 1, SuggestionWorstFirst.Instance);
-        foreach (var c in candidates)
+        // Only members of the viewer's organisations and groups can share one with the viewer: they are marked in the
+        // scratch bitmap (sequential reads of those member lists), and everyone else is scored from common connections
+        // alone, without reading their memberships and groups (cache misses).
+        var mayShare = scratch.EnsureBitmap(state.MemberCount);
+        MarkSharers(state, viewerMemberships, viewerGroups, mayShare, set: true);
+
+        // Candidates are scored by decreasing common connections (a counting sort), and the scan stops once even a
+        // perfect organisation and group score could not lift the next one above the worst kept.
+        var ordered = candidates.ToArray();
+        var pruning = options.CommonConnectionWeight >= 0;
+        if (pruning)
         {
+            var maxCommon = 0;
+            foreach (var c in ordered)
+            {
+                maxCommon = Math.Max(maxCommon, counts.Get(c));
+            }
+
+            var starts = new int[maxCommon + 2];
+            foreach (var c in ordered)
+            {
+                starts[maxCommon - counts.Get(c) + 1]++;
+            }
+
+            for (var k = 1; k < starts.Length; k++)
+            {
+                starts[k] += starts[k - 1];
+            }
+
+            foreach (var c in candidates)
+            {
+                ordered[starts[maxCommon - counts.Get(c)]++] = c;
+            }
+        }
+
+        var distinctOrganisations = 0;
+        for (var k = 0; k < viewerMemberships.Length; k++)
+        {
+            if (k == 0 || viewerMemberships[k].Organisation != viewerMemberships[k - 1].Organisation)
+            {
+                distinctOrganisations++;
+            }
+        }
+
+        var bestExtra = (Math.Max(0, options.SharedOrganisationWeight) * distinctOrganisations) + (Math.Max(0, options.SharedGroupWeight) * viewerGroups.Length);
+        var best = new PriorityQueue<Suggestion, Suggestion>(options.MaxResults + 1, SuggestionWorstFirst.Instance);
+        foreach (var c in ordered)
+        {
+            var common = counts.Get(c);
+            // The bound sums in another order than the score, so it gets a hair of slack against rounding.
+            var bound = (options.CommonConnectionWeight * common) + bestExtra;
+            if (pruning && best.Count == options.MaxResults && bound + (1e-9 * (Math.Abs(bound) + 1)) < best.Peek().Score)
+            {
+                break;
+            }
+
             if (options.Excluded is { } excluded && excluded.Contains(c))
             {
                 continue;
             }
 
-            var common = counts.Get(c);
-            var organisations = SharedOrganisations(viewerMemberships, state.MembershipsOf(c));
-            var groups = SharedCount(viewerGroups, state.GroupsOf(c));
+            var sharer = Bits.Get(mayShare, c);
+            var organisations = sharer ? SharedOrganisations(viewerMemberships, state.MembershipsOf(c)) : 0;
+            var groups = sharer ? SharedCount(viewerGroups, state.GroupsOf(c)) : 0;
             var score = (options.CommonConnectionWeight * common) + (options.SharedOrganisationWeight * organisations) + (options.SharedGroupWeight * groups);
             if (score <= 0)
             {
@@ -688,17 +914,52 @@ internal static class GraphQueries
         }
 
         result.AddRange(ranked);
+        MarkSharers(state, viewerMemberships, viewerGroups, mayShare, set: false);
         candidates.Clear();
+        first.Clear();
         return result;
 
         void AddPeers(ReadOnlySpan<int> peers)
         {
             foreach (var c in peers)
             {
-                if (!known.Contains(c) && !counts.Contains(c) && allows.Allows(c))
+                if (!counts.Contains(c) && allows.Allows(c))
                 {
                     counts.Set(c, 0);
                     candidates.Add(c);
+                }
+            }
+        }
+    }
+
+    private static void MarkSharers(GraphState state, MembershipRecord[] memberships, int[] groups, ulong[] bitmap, bool set)
+    {
+        var organisation = -1;
+        foreach (var membership in memberships)
+        {
+            if (membership.Organisation != organisation)
+            {
+                organisation = membership.Organisation;
+                Mark(state.MembersOfOrganisation(organisation));
+            }
+        }
+
+        foreach (var group in groups)
+        {
+            Mark(state.MembersOfGroup(group));
+        }
+
+        void Mark(ReadOnlySpan<int> members)
+        {
+            foreach (var member in members)
+            {
+                if (set)
+                {
+                    Bits.Set(bitmap, member);
+                }
+                else
+                {
+                    Bits.Clear(bitmap, member);
                 }
             }
         }
@@ -770,6 +1031,19 @@ internal static class GraphQueries
     }
 
     private readonly record struct Candidate(double Weight, int Length, int First, int Second);
+
+    private readonly record struct ReachKey(int Member, int Distance, double Strength);
+
+    /// <summary>Worst first: farther, then weaker, then larger id.</summary>
+    private sealed class ReachKeyWorstFirst : IComparer<ReachKey>
+    {
+        public static readonly ReachKeyWorstFirst Instance = new();
+
+        public int Compare(ReachKey x, ReachKey y) =>
+            x.Distance != y.Distance ? y.Distance.CompareTo(x.Distance)
+            : x.Strength != y.Strength ? x.Strength.CompareTo(y.Strength)
+            : y.Member.CompareTo(x.Member);
+    }
 
     /// <summary>Orders candidates worst first: lower weight, then longer, then larger ids.</summary>
     private sealed class CandidateWorstFirst : IComparer<Candidate>

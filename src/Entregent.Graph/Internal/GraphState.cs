@@ -40,9 +40,22 @@ internal readonly ref struct Adjacency
 
     public float Strength(int index) => Encoding.FromStrength(StrengthByte(index));
 
-    public ushort Day(int index) => _row is not null ? _row.Days[index] : _snapshot!.CreatedDays[_snapshot.Slot(_member, index)];
-
     public int IndexOf(int other) => Neighbours.BinarySearch(other);
+
+    /// <summary>Strength and day of one entry, locating a snapshot connection's slot once for both.</summary>
+    public void Read(int index, out byte strength, out ushort day)
+    {
+        if (_row is not null)
+        {
+            strength = _row.Strengths[index];
+            day = _row.Days[index];
+            return;
+        }
+
+        var slot = _snapshot!.Slot(_member, index);
+        strength = _snapshot.Strengths[slot];
+        day = _snapshot.CreatedDays[slot];
+    }
 }
 
 /// <summary>Which members a batch touched, kept so cached viewer networks can be validated lazily.</summary>
@@ -64,7 +77,7 @@ internal sealed class ChangeLogEntry(long version, int[] connectionEndpoints, in
 /// One immutable, consistent state of the graph: a CSR snapshot plus an immutable overlay of rows changed since.
 /// A writer builds a new state and publishes it with one reference swap, so a reader holding a state never sees half a batch.
 /// </summary>
-internal sealed class GraphState
+internal sealed record GraphState
 {
     public required GraphSnapshot Snapshot { get; init; }
 
@@ -193,8 +206,7 @@ internal sealed class GraphState
             return false;
         }
 
-        strength = row.StrengthByte(index);
-        day = row.Day(index);
+        row.Read(index, out strength, out day);
         return true;
     }
 

@@ -59,6 +59,10 @@ internal sealed class NetworkCache(int capacity)
     private readonly Lock _gate = new();
     private readonly Dictionary<int, LinkedListNode<ViewerNetwork>> _entries = [];
     private readonly LinkedList<ViewerNetwork> _order = new();
+    private long _computations;
+
+    /// <summary>Networks computed so far (cache misses and invalidations), for tests and diagnostics.</summary>
+    public long Computations => Interlocked.Read(ref _computations);
 
     public int Count
     {
@@ -111,6 +115,7 @@ internal sealed class NetworkCache(int capacity)
             }
         }
 
+        Interlocked.Increment(ref _computations);
         var network = ViewerNetwork.Compute(state, visibility, scratch);
         Store(network);
         return network;

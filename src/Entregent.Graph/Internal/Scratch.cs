@@ -2,46 +2,46 @@ namespace Entregent.Graph.Internal;
 
 /// <summary>
 /// A visited set over member ids that is emptied in O(1): a slot is set when its stamp equals the current generation,
-/// so a traversal never clears an N-sized array (only once every 2^31 generations).
+/// so a traversal never clears an N-sized array (only once every 2^31 generations). Stamp and value sit side by side,
+/// so a random probe costs one cache miss, not two.
 /// </summary>
 internal sealed class StampSet
 {
-    private int[] _stamps = [];
-    private int[] _values = [];
+    private Slot[] _slots = [];
     private int _generation;
 
     public void Begin(int size)
     {
-        if (_stamps.Length < size)
+        if (_slots.Length < size)
         {
-            var capacity = Math.Max(size, _stamps.Length + (_stamps.Length >> 1));
-            _stamps = new int[capacity];
-            _values = new int[capacity];
+            _slots = new Slot[Math.Max(size, _slots.Length + (_slots.Length >> 1))];
             _generation = 0;
         }
 
         if (++_generation == int.MaxValue)
         {
-            Array.Clear(_stamps);
+            Array.Clear(_slots);
             _generation = 1;
         }
     }
 
-    public bool Contains(int member) => _stamps[member] == _generation;
+    public bool Contains(int member) => _slots[member].Stamp == _generation;
 
     public void Set(int member, int value)
     {
-        _stamps[member] = _generation;
-        _values[member] = value;
+        ref var slot = ref _slots[member];
+        slot.Stamp = _generation;
+        slot.Value = value;
     }
 
-    public int Get(int member) => _values[member];
+    public int Get(int member) => _slots[member].Value;
 
     public bool TryGet(int member, out int value)
     {
-        if (_stamps[member] == _generation)
+        ref var slot = ref _slots[member];
+        if (slot.Stamp == _generation)
         {
-            value = _values[member];
+            value = slot.Value;
             return true;
         }
 
@@ -49,7 +49,13 @@ internal sealed class StampSet
         return false;
     }
 
-    public ref int ValueRef(int member) => ref _values[member];
+    public ref int ValueRef(int member) => ref _slots[member].Value;
+
+    private struct Slot
+    {
+        public int Stamp;
+        public int Value;
+    }
 }
 
 /// <summary>Per-query scratch space (stamp sets, frontiers), pooled so queries allocate almost nothing.</summary>
@@ -72,6 +78,19 @@ internal sealed class Scratch
     /// </summary>
     public ulong[] Bitmap { get; private set; } = [];
 
+    /// <summary>A second bitmap with the same contract as <see cref="Bitmap"/>.</summary>
+    public ulong[] Bitmap2 { get; private set; } = [];
+
+    public ulong[] EnsureBitmap2(int size)
+    {
+        if (Bitmap2.Length < Bits.WordsFor(size))
+        {
+            Bitmap2 = new ulong[Bits.WordsFor(size) + (Bitmap2.Length >> 1)];
+        }
+
+        return Bitmap2;
+    }
+
     public ulong[] EnsureBitmap(int size)
     {
         if (Bitmap.Length < Bits.WordsFor(size))
@@ -82,6 +101,10 @@ internal sealed class Scratch
         return Bitmap;
     }
 
+    /// <summary>
+    /// Takes a scratch from the pool. Give it back with <see cref="Return"/> only after a query completes: one that threw
+    /// (in a caller's filter, say) may have left bits set in <see cref="Bitmap"/>, so its scratch is dropped instead.
+    /// </summary>
     public static Scratch Rent()
     {
         lock (PoolGate)
@@ -120,8 +143,9 @@ internal sealed class IntSet
 
     public IntSet(List<int> members)
     {
+        // Load factor at most 3/4: a viewer's 2nd degree (10k members at 1 M members and 50 M connections) then takes 64 KB.
         var capacity = 16;
-        while (capacity < members.Count * 2)
+        while (capacity * 3 < members.Count * 4)
         {
             capacity <<= 1;
         }

@@ -334,8 +334,7 @@ internal static class SnapshotBuilder
                 var slot = upperOffsets[u];
                 for (var i = row.Length - upperCount; i < row.Length; i++, slot++)
                 {
-                    strengths[slot] = row.StrengthByte(i);
-                    days[slot] = row.Day(i);
+                    row.Read(i, out strengths[slot], out days[slot]);
                 }
             }
         });

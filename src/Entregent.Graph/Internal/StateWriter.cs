@@ -372,9 +372,10 @@ internal static class StateWriter
             _days = new List<ushort>(row.Length + 4);
             for (var i = 0; i < row.Length; i++)
             {
+                row.Read(i, out var strength, out var day);
                 _neighbours.Add(row.Neighbours[i]);
-                _strengths.Add(row.StrengthByte(i));
-                _days.Add(row.Day(i));
+                _strengths.Add(strength);
+                _days.Add(day);
             }
         }
 

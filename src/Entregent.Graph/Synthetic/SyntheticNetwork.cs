@@ -2,7 +2,7 @@ namespace Entregent.Graph.Synthetic;
 
 /// <summary>
 /// A generated professional network, as plain data independent of the graph's internals: members in cities,
-/// companies and schools, dated careers and education, and connections whose degrees are heavy-tailed and
+/// companies and schools, dated careers and education, groups, and connections whose degrees are heavy-tailed and
 /// clustered by organisation and city, with a few hubs. Used by tests, benchmarks and the demo seed (which
 /// attaches names itself from <see cref="SyntheticMember.City"/>, positions and skills).
 /// </summary>
@@ -24,6 +24,8 @@ public sealed class SyntheticNetwork
     private readonly int[] _educationOffsets;
     private readonly int[] _skills;
     private readonly int[] _skillOffsets;
+    private readonly int[] _groupMemberships;
+    private readonly int[] _groupOffsets;
 
     internal SyntheticNetwork(
         DateOnly referenceDate,
@@ -37,6 +39,9 @@ public sealed class SyntheticNetwork
         int[] educationOffsets,
         int[] skills,
         int[] skillOffsets,
+        SyntheticGroup[] groups,
+        int[] groupMemberships,
+        int[] groupOffsets,
         int[] hubs,
         SyntheticConnections connections)
     {
@@ -51,6 +56,9 @@ public sealed class SyntheticNetwork
         _educationOffsets = educationOffsets;
         _skills = skills;
         _skillOffsets = skillOffsets;
+        Groups = groups;
+        _groupMemberships = groupMemberships;
+        _groupOffsets = groupOffsets;
         Hubs = hubs;
         Connections = connections;
     }
@@ -94,6 +102,9 @@ public sealed class SyntheticNetwork
     /// <summary>Every education entry, grouped by member.</summary>
     public ReadOnlySpan<SyntheticEducation> Education => _education;
 
+    /// <summary>Groups by index.</summary>
+    public IReadOnlyList<SyntheticGroup> Groups { get; }
+
     /// <summary>Indices of the hub members (thousands of connections each on large networks).</summary>
     public IReadOnlyList<int> Hubs { get; }
 
@@ -114,4 +125,9 @@ public sealed class SyntheticNetwork
     /// <param name="member">The member's index.</param>
     public ReadOnlySpan<int> SkillsOf(int member) =>
         _skills.AsSpan(_skillOffsets[member], _skillOffsets[member + 1] - _skillOffsets[member]);
+
+    /// <summary>The groups a member belongs to, ascending, 0 to 4 of them. O(1).</summary>
+    /// <param name="member">The member's index.</param>
+    public ReadOnlySpan<int> GroupsOf(int member) =>
+        _groupMemberships.AsSpan(_groupOffsets[member], _groupOffsets[member + 1] - _groupOffsets[member]);
 }

@@ -110,10 +110,11 @@ internal sealed class SyntheticNetworkGenerator
         MakeOrganisations();
         MakeMembersAndCareers();
         var (skills, skillOffsets) = MakeSkills();
+        var (groups, groupMemberships, groupOffsets) = MakeGroups();
         MakeTargetDegrees();
         MakeEdges();
         var connections = Deduplicate();
-        return Assemble(skills, skillOffsets, connections);
+        return Assemble(skills, skillOffsets, groups, groupMemberships, groupOffsets, connections);
     }
 
     private void MakeCities()
@@ -391,6 +392,72 @@ internal sealed class SyntheticNetworkGenerator
 
         offsets[_n] = skills.Count;
         return (skills.ToArray(), offsets);
+    }
+
+    /// <summary>
+    /// Groups are topics of an industry; every third is a local chapter of one city. A member joins 0 to 4 groups
+    /// of the industry of their latest position, the popular ones more often (Zipf within the industry), and a
+    /// chapter only in their own city.
+    /// </summary>
+    private (SyntheticGroup[] Groups, int[] Memberships, int[] Offsets) MakeGroups()
+    {
+        var rng = SyntheticRandom.ForStream(_seed, 7);
+        var groupCount = _options.Groups ?? Math.Max(1, _n / 200);
+        ArgumentOutOfRangeException.ThrowIfLessThan(groupCount, 1, nameof(_options.Groups));
+        var industryOf = new int[groupCount];
+        var cityOf = new int[groupCount];
+        for (var g = 0; g < groupCount; g++)
+        {
+            industryOf[g] = g % SyntheticNetwork.IndustryCount;
+            cityOf[g] = g % 3 == 2 ? PickCumulative(_cityCumulative, 0, _cityCount, ref rng) : -1;
+        }
+
+        // Groups of industry i are i, i + 20, i + 40...: rank r within the industry has weight 1 / (r + 1).
+        var perIndustry = new double[SyntheticNetwork.IndustryCount][];
+        for (var i = 0; i < perIndustry.Length; i++)
+        {
+            var count = i < groupCount ? ((groupCount - 1 - i) / SyntheticNetwork.IndustryCount) + 1 : 0;
+            perIndustry[i] = Cumulative(count, r => 1.0 / (r + 1));
+        }
+
+        var offsets = new int[_n + 1];
+        var memberships = new List<int>(_n * 2);
+        var sizes = new int[groupCount];
+        Span<int> chosen = stackalloc int[4];
+        for (var m = 0; m < _n; m++)
+        {
+            offsets[m] = memberships.Count;
+            var lastPosition = _posOffsets[m + 1] - 1;
+            var industry = lastPosition >= _posOffsets[m] ? _orgIndustry[_posOrg[lastPosition]] : m % SyntheticNetwork.IndustryCount;
+            var cumulative = perIndustry[industry];
+            var roll = rng.NextDouble();
+            var wanted = roll < 0.3 ? 0 : roll < 0.6 ? 1 : roll < 0.8 ? 2 : roll < 0.92 ? 3 : 4;
+            var have = 0;
+            for (var attempt = 0; attempt < wanted * 3 && have < wanted && cumulative.Length > 1; attempt++)
+            {
+                var g = industry + (SyntheticNetwork.IndustryCount * PickCumulative(cumulative, 0, cumulative.Length - 1, ref rng));
+                if ((cityOf[g] < 0 || cityOf[g] == _memberCity[m]) && !chosen[..have].Contains(g))
+                {
+                    chosen[have++] = g;
+                }
+            }
+
+            chosen[..have].Sort();
+            foreach (var g in chosen[..have])
+            {
+                memberships.Add(g);
+                sizes[g]++;
+            }
+        }
+
+        offsets[_n] = memberships.Count;
+        var groups = new SyntheticGroup[groupCount];
+        for (var g = 0; g < groupCount; g++)
+        {
+            groups[g] = new SyntheticGroup(g, industryOf[g], cityOf[g] < 0 ? null : cityOf[g], sizes[g]);
+        }
+
+        return (groups, memberships.ToArray(), offsets);
     }
 
     private void MakeTargetDegrees()
@@ -786,7 +853,9 @@ internal sealed class SyntheticNetworkGenerator
         return unique;
     }
 
-    private SyntheticNetwork Assemble(int[] skills, int[] skillOffsets, SyntheticConnections connections)
+    private SyntheticNetwork Assemble(
+        int[] skills, int[] skillOffsets, SyntheticGroup[] groups, int[] groupMemberships, int[] groupOffsets,
+        SyntheticConnections connections)
     {
         var members = new SyntheticMember[_n];
         for (var m = 0; m < _n; m++)
@@ -843,7 +912,7 @@ internal sealed class SyntheticNetworkGenerator
 
         return new SyntheticNetwork(
             Epoch.AddDays(_today), _seed, _cityCount, members, organisations, positions, _posOffsets,
-            education, _eduOffsets, skills, skillOffsets, _hubs, connections);
+            education, _eduOffsets, skills, skillOffsets, groups, groupMemberships, groupOffsets, _hubs, connections);
     }
 
     private bool HeldEarlier(int position, int firstOfMember)

@@ -34,6 +34,10 @@ public sealed class SyntheticNetworkOptions
     /// <summary>Number of schools. Default null: members / 1,500, at least 2.</summary>
     public int? Schools { get; set; }
 
+    /// <summary>Number of groups. Default null: members / 200, at least 1. Members join 0 to 4 groups of
+    /// their industry (local chapters in their own city only); group sizes are heavy-tailed.</summary>
+    public int? Groups { get; set; }
+
     /// <summary>Number of hubs, members with thousands of connections. Default null: 1 under 1,000 members,
     /// otherwise members / 20,000 between 3 and 50.</summary>
     public int? Hubs { get; set; }

@@ -74,3 +74,10 @@ public readonly record struct SyntheticEducation(int Member, int School, int Sta
 /// <param name="Kind">Why the two are connected.</param>
 public readonly record struct SyntheticConnection(
     int First, int Second, float Strength, DateOnly CreatedOn, SyntheticConnectionKind Kind);
+
+/// <summary>A discussion group: a topic of one industry, optionally a local chapter in one city.</summary>
+/// <param name="Index">Dense index in [0, group count).</param>
+/// <param name="Industry">The industry its topic belongs to.</param>
+/// <param name="City">The city of a local chapter, or null for a group open to all cities.</param>
+/// <param name="Size">Number of members.</param>
+public readonly record struct SyntheticGroup(int Index, int Industry, int? City, int Size);

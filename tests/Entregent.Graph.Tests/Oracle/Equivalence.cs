@@ -71,7 +71,9 @@ internal static class Equivalence
                 AssertPaths(naive, oracle.IntroductionPaths(t, k), graph.IntroductionPaths(viewer, t, k, options), $"IntroductionPaths({viewer}, {t}, {k})");
             }
 
-            var set = everyone.Where(_ => random.Next(2) == 0).ToArray();
+            // Any order, duplicates allowed.
+            var set = everyone.Where(_ => random.Next(2) == 0).Concat(everyone.Where(_ => random.Next(8) == 0)).ToArray();
+            random.Shuffle(set);
             var reach = new ReachOptions { MaxDepth = random.Next(1, 4), MaxResults = random.Next(1, 20), MaxIntermediaries = random.Next(1, 4), EdgeFilter = edgeFilter };
             var expectedReach = oracle.Reach(set.Where(x => x < n), reach.MaxDepth, reach.MaxResults, reach.MaxIntermediaries);
             var actualReach = graph.Reach(viewer, set, reach);

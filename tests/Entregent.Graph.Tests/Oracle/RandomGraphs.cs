@@ -112,7 +112,8 @@ internal static class RandomGraphs
                 < 60 => GraphChange.Disconnect(a, b),
                 < 67 => GraphChange.SetStrength(a, b, Strength(random)),
                 < 74 => AddMembership(random, a),
-                < 78 => GraphChange.RemoveMembership(a, random.Next(3)),
+                < 76 => GraphChange.RemoveMembership(a, random.Next(3)),
+                < 78 => GraphChange.RemoveMembership(a, random.Next(3), FewStarts[random.Next(FewStarts.Length)]),
                 < 84 => GraphChange.JoinGroup(a, random.Next(3)),
                 < 88 => GraphChange.LeaveGroup(a, random.Next(3)),
                 < 91 => GraphChange.Block(a, b),
@@ -125,9 +126,13 @@ internal static class RandomGraphs
         return batch;
     }
 
+    // Batches draw start days from a few values, so that replacing and removing one membership by its start happens.
+    private static readonly DateOnly[] FewStarts = [new(2012, 1, 1), new(2016, 6, 1), new(2020, 9, 1)];
+
     private static GraphChange AddMembership(Random random, int member)
     {
-        var (start, end) = Dates(random);
+        var start = FewStarts[random.Next(FewStarts.Length)];
+        DateOnly? end = random.Next(3) == 0 ? null : start.AddDays(random.Next(0, 6 * 365));
         return GraphChange.AddMembership(member, random.Next(3), start, end);
     }
 }

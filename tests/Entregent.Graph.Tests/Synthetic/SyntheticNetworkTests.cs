@@ -36,9 +36,11 @@ public class SyntheticNetworkTests
         Assert.True(a.Connections.Second.SequenceEqual(b.Connections.Second));
         Assert.True(a.Connections.Strength.SequenceEqual(b.Connections.Strength));
         Assert.True(a.Connections.CreatedOn.SequenceEqual(b.Connections.CreatedOn));
+        Assert.Equal(a.Groups, b.Groups);
         for (var m = 0; m < members; m++)
         {
             Assert.True(a.SkillsOf(m).SequenceEqual(b.SkillsOf(m)));
+            Assert.True(a.GroupsOf(m).SequenceEqual(b.GroupsOf(m)));
         }
     }
 
@@ -206,6 +208,32 @@ public class SyntheticNetworkTests
                 Assert.InRange(skill, 0, SyntheticNetwork.SkillCount - 1);
             }
         }
+    }
+
+    [Fact]
+    public void Groups_Always_DistinctLocalAndHeavyTailed()
+    {
+        var network = Medium.Value;
+        var sizes = new int[network.Groups.Count];
+        for (var m = 0; m < network.Members.Count; m++)
+        {
+            var groups = network.GroupsOf(m);
+            Assert.InRange(groups.Length, 0, 4);
+            for (var k = 0; k < groups.Length; k++)
+            {
+                Assert.InRange(groups[k], 0, network.Groups.Count - 1);
+                Assert.True(k == 0 || groups[k - 1] < groups[k], $"member {m} groups not ascending and distinct");
+                if (network.Groups[groups[k]].City is { } city)
+                {
+                    Assert.Equal(city, network.Members[m].City);
+                }
+
+                sizes[groups[k]]++;
+            }
+        }
+
+        Assert.Equal(sizes, network.Groups.Select(g => g.Size));
+        Assert.True(sizes.Max() > sizes.Order().ElementAt(sizes.Length / 2) * 5, "group sizes are not heavy-tailed");
     }
 
     [Fact]
