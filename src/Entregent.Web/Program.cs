@@ -17,11 +17,11 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.WebEncoders;
 using Scalar.AspNetCore;
 
-// The content root is where the app's own files are (next to the assembly, for `dotnet run` and a published
-// app alike); relative data paths such as ./data/entregent.db resolve against the directory it was started from.
 // `--demo` is ours, not a configuration switch: take it out before the host parses the command line.
 var seedDemo = args.Contains("--demo", StringComparer.Ordinal);
 args = [.. args.Where(a => a != "--demo")];
+// The content root is where the app's own files are (next to the assembly, for `dotnet run` and a published
+// app alike); relative data paths such as ./data/entregent.db resolve against the directory it was started from.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 var dataPath = Path.GetFullPath(builder.Configuration["Storage:DataPath"] ?? "data");
 
