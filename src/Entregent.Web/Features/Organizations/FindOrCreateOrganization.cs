@@ -1,6 +1,7 @@
 using Entregent.Web.Data;
 using Entregent.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Entregent.Web.Features.Organizations;
 
@@ -11,67 +12,50 @@ namespace Entregent.Web.Features.Organizations;
 public static class FindOrCreateOrganization
 {
     /// <summary>
-    /// Finds or adds (unsaved) the organisation named <paramref name="name"/>. The caller saves, in its own
-    /// transaction; if two members create the same one at once, the unique match key makes the later save fail
-    /// with <see cref="DbUpdateException"/>, and a retry then finds the first.
+    /// The organisation named <paramref name="name"/>, tracked by <paramref name="db"/>: an existing one, or one
+    /// created now. A new organisation is saved at once, apart, in its own transaction (with its feed row): it is a
+    /// shared record that stands on its own, and saving it apart means a race between two members typing the same
+    /// new name ends with one organisation and two successful saves, never an error. Costs one indexed lookup, plus
+    /// one insert the first time a name is seen.
     /// </summary>
     public static async Task<Organization> ExecuteAsync(EntregentDb db, string name, OrganizationKind kind, TimeProvider time, CancellationToken cancellationToken)
     {
         var key = OrganizationNames.MatchKey(name);
-        var existing = await db.Organizations.FirstOrDefaultAsync(o => o.MatchKey == key, cancellationToken)
+        for (var attempt = 0; ; attempt++)
+        {
+            var existing = await FindAsync(db, key, cancellationToken);
+            if (existing is not null)
+            {
+                return existing;
+            }
+            var options = (DbContextOptions<EntregentDb>)db.GetService<IDbContextOptions>();
+            await using var apart = new EntregentDb(options);
+            var now = time.GetUtcNow();
+            apart.Organizations.Add(new Organization
+            {
+                Name = name.Trim(),
+                Slug = await FreeSlugAsync(apart, key, cancellationToken),
+                MatchKey = key,
+                Kind = kind,
+                CreatedAt = now,
+                UpdatedAt = now,
+            });
+            try
+            {
+                await apart.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException) when (attempt < 3)
+            {
+                // Someone created it (or took the slug) a moment ago: look again.
+            }
+        }
+    }
+
+    private static async Task<Organization?> FindAsync(EntregentDb db, string key, CancellationToken cancellationToken) =>
+        await db.Organizations.FirstOrDefaultAsync(o => o.MatchKey == key, cancellationToken)
             ?? await db.OrganizationAliases.Where(a => a.MatchKey == key)
                 .Join(db.Organizations, a => a.OrganizationId, o => o.Id, (_, o) => o)
                 .FirstOrDefaultAsync(cancellationToken);
-        if (existing is not null)
-        {
-            return existing;
-        }
-        var local = db.Organizations.Local.FirstOrDefault(o => o.MatchKey == key);
-        if (local is not null)
-        {
-            return local;
-        }
-        var now = time.GetUtcNow();
-        var organization = new Organization
-        {
-            Name = name.Trim(),
-            Slug = await FreeSlugAsync(db, key, cancellationToken),
-            MatchKey = key,
-            Kind = kind,
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
-        db.Organizations.Add(organization);
-        return organization;
-    }
-
-    /// <summary>
-    /// Points an entry (a position, an education entry) at the organisation named <paramref name="name"/> and saves.
-    /// When another member created the same new organisation at the same moment, the save fails on the unique
-    /// match key; the entry is then pointed at theirs and saved again.
-    /// </summary>
-    /// <param name="apply">Sets the organisation (and anything else) on the entry before each attempt.</param>
-    public static async Task<Organization> SaveWithAsync(EntregentDb db, string name, OrganizationKind kind, TimeProvider time,
-        Func<Organization, Task> apply, CancellationToken cancellationToken)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            var organization = await ExecuteAsync(db, name, kind, time, cancellationToken);
-            await apply(organization);
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                return organization;
-            }
-            catch (DbUpdateException) when (attempt < 2 && db.ChangeTracker.Entries<Organization>().Any(e => e.State == EntityState.Added))
-            {
-                foreach (var added in db.ChangeTracker.Entries<Organization>().Where(e => e.State == EntityState.Added).ToList())
-                {
-                    added.State = EntityState.Detached;
-                }
-            }
-        }
-    }
 
     public static async Task<string> FreeSlugAsync(EntregentDb db, string name, CancellationToken cancellationToken)
     {

@@ -74,16 +74,15 @@ public static class ManageEducation
             db.Education.Add(entry);
         }
 
-        var organization = await FindOrCreateOrganization.SaveWithAsync(db, school!, OrganizationKind.School, time, async organization =>
-        {
-            entry.Organization = organization;
-            entry.Degree = degree;
-            entry.Field = field;
-            entry.StartYear = request.StartYear;
-            entry.EndYear = request.EndYear;
-            entry.UpdatedAt = time.GetUtcNow();
-            await TouchAsync(db, memberId, time, cancellationToken);
-        }, cancellationToken);
+        var organization = await FindOrCreateOrganization.ExecuteAsync(db, school!, OrganizationKind.School, time, cancellationToken);
+        entry.Organization = organization;
+        entry.Degree = degree;
+        entry.Field = field;
+        entry.StartYear = request.StartYear;
+        entry.EndYear = request.EndYear;
+        entry.UpdatedAt = time.GetUtcNow();
+        await TouchAsync(db, memberId, time, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
         return new EducationView(entry.Id, new OrganizationRef(organization.Name, organization.Slug), entry.Degree, entry.Field, entry.StartYear, entry.EndYear);
     }
 

@@ -66,17 +66,16 @@ public static class ManagePositions
             db.Positions.Add(position);
         }
 
-        var organization = await FindOrCreateOrganization.SaveWithAsync(db, organizationName!, OrganizationKind.Company, time, async organization =>
-        {
-            position.Organization = organization;
-            position.Title = title!;
-            position.Location = location;
-            position.Description = description;
-            position.StartMonth = start;
-            position.EndMonth = end;
-            position.UpdatedAt = time.GetUtcNow();
-            await TouchAsync(db, memberId, time, cancellationToken);
-        }, cancellationToken);
+        var organization = await FindOrCreateOrganization.ExecuteAsync(db, organizationName!, OrganizationKind.Company, time, cancellationToken);
+        position.Organization = organization;
+        position.Title = title!;
+        position.Location = location;
+        position.Description = description;
+        position.StartMonth = start;
+        position.EndMonth = end;
+        position.UpdatedAt = time.GetUtcNow();
+        await TouchAsync(db, memberId, time, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
         return new PositionView(position.Id, new OrganizationRef(organization.Name, organization.Slug), position.Title, position.Location,
             position.Description, Months.Format(position.StartMonth), Months.Format(position.EndMonth), position.EndMonth is null);
     }
