@@ -11,6 +11,8 @@ switch (args.FirstOrDefault())
         return CompareRunner.Run(new BenchArguments(args.Skip(1)));
     case "percentiles":
         return PercentileRunner.Run(new BenchArguments(args.Skip(1)));
+    case "bfs":
+        return PercentileRunner.RunBfs(new BenchArguments(args.Skip(1)));
     case "help" or "--help" or "-h":
         Console.WriteLine(CompareRunner.Usage);
         Console.WriteLine(PercentileRunner.Usage);

@@ -381,6 +381,15 @@ internal static class GraphQueries
             }
         }
 
+        // Most organisations are reached within two hops by enough members to fill the top: then no 2nd-degree index
+        // is needed (with hubs among the viewer's connections it would hold hundreds of thousands of pairs).
+        if (options.MaxDepth >= 2 && options.MaxResults > 0
+            && TryReachWithinTwo(state, visibility, members, options, scratch, firstStrengths, results))
+        {
+            firstMembers.Clear();
+            return results;
+        }
+
         // One pass over the viewer's connections' rows numbers the 2nd-degree members (stamp set C) and records each pair
         // with that number; a counting sort then groups the pairs by 2nd-degree member. The 1st-degree test is a bitmap
         // probe, so each pair costs one random access to a member-sized array instead of four.
@@ -694,6 +703,172 @@ internal static class GraphQueries
 
             intermediaries.Add((intermediary, score));
         }
+    }
+
+    /// <summary>
+    /// Reach answered from the first two hops alone: the targets go into a bitmap (L2-resident) and one sequential pass
+    /// over the rows of the viewer's visible connections (stamp set A: connection → index in
+    /// <paramref name="firstStrengths"/>, the viewer → -1) keeps each target's best two-hop score, read lazily: a pair
+    /// whose first hop cannot beat the target's best so far skips its strength lookup. O(sum of the degrees of the
+    /// viewer's connections) bitmap probes, no per-pair index. Returns false, having changed nothing, when targets at
+    /// distance 3 could still enter the top (fewer than <c>MaxResults</c> targets within two hops while some lie
+    /// farther): the caller then runs the full algorithm, which returns the same ranking.
+    /// </summary>
+    private static bool TryReachWithinTwo(
+        GraphState state, in Visibility visibility, ReadOnlySpan<int> members, ReachOptions options, Scratch scratch,
+        List<double> firstStrengths, List<ReachResult> results)
+    {
+        var viewer = visibility.Viewer;
+        var first = scratch.A;
+        var firstMembers = scratch.Frontier1;
+        var targetCount = members.Length;
+        var targetBuffer = ArrayPool<int>.Shared.Rent(targetCount);
+        members.CopyTo(targetBuffer);
+        var targets = targetBuffer.AsSpan(0, targetCount);
+        if (!IsSorted(targets))
+        {
+            targets.Sort();
+        }
+
+        // Keep the distinct visible targets other than the viewer, in id order; C maps each to its slot in best.
+        var index = scratch.C;
+        index.Begin(state.MemberCount);
+        var targetBits = scratch.EnsureBitmap(state.MemberCount);
+        var kept = 0;
+        var previous = -1;
+        foreach (var t in targets)
+        {
+            if (t == previous || t == viewer || (uint)t >= (uint)state.MemberCount || !visibility.Allows(t))
+            {
+                continue;
+            }
+
+            previous = t;
+            targets[kept] = t;
+            index.Set(t, kept);
+            Bits.Set(targetBits, t);
+            kept++;
+        }
+
+        targets = targets[..kept];
+        var best = ArrayPool<double>.Shared.Rent(Math.Max(1, kept));
+        best.AsSpan(0, kept).Fill(-1.0);
+        var firstBits = scratch.EnsureBitmap2(state.MemberCount);
+        Bits.Set(firstBits, viewer);
+        foreach (var a in firstMembers)
+        {
+            Bits.Set(firstBits, a);
+        }
+
+        for (var i = 0; i < firstMembers.Count; i++)
+        {
+            var a = firstMembers[i];
+            var firstHop = firstStrengths[i];
+            var aRow = state.Adjacency(a);
+            var neighbours = aRow.Neighbours;
+            for (var k = 0; k < neighbours.Length; k++)
+            {
+                var b = neighbours[k];
+                if (!Bits.Get(targetBits, b) || Bits.Get(firstBits, b))
+                {
+                    continue;
+                }
+
+                // A strength is at most 1: a first hop no stronger than the best so far cannot improve it.
+                ref var slot = ref best[index.Get(b)];
+                if (firstHop <= slot || !visibility.AllowsEdge(a, b))
+                {
+                    continue;
+                }
+
+                slot = Math.Max(slot, firstHop * aRow.Strength(k));
+            }
+        }
+
+        Bits.Clear(firstBits, viewer);
+        foreach (var a in firstMembers)
+        {
+            Bits.Clear(firstBits, a);
+        }
+
+        foreach (var t in targets)
+        {
+            Bits.Clear(targetBits, t);
+        }
+
+        var top = new PriorityQueue<ReachKey, ReachKey>(options.MaxResults + 1, ReachKeyWorstFirst.Instance);
+        var far = false;
+        for (var k = 0; k < targets.Length; k++)
+        {
+            var t = targets[k];
+            ReachKey key;
+            if (first.TryGet(t, out var firstIndex))
+            {
+                key = new ReachKey(t, 1, firstStrengths[firstIndex]);
+            }
+            else if (best[k] >= 0)
+            {
+                key = new ReachKey(t, 2, best[k]);
+            }
+            else
+            {
+                far |= options.MaxDepth >= 3;
+                continue;
+            }
+
+            if (top.Count < options.MaxResults)
+            {
+                top.Enqueue(key, key);
+            }
+            else if (ReachKeyWorstFirst.Instance.Compare(key, top.Peek()) > 0)
+            {
+                top.EnqueueDequeue(key, key);
+            }
+        }
+
+        ArrayPool<double>.Shared.Return(best);
+        ArrayPool<int>.Shared.Return(targetBuffer);
+        if (far && top.Count < options.MaxResults)
+        {
+            return false;
+        }
+
+        var ranked = new ReachKey[top.Count];
+        for (var k = ranked.Length - 1; k >= 0; k--)
+        {
+            ranked[k] = top.Dequeue();
+        }
+
+        // Intermediaries for the returned targets only: the viewer's connections in the target's row.
+        var intermediaries = new List<(int Member, double Score)>();
+        foreach (var key in ranked)
+        {
+            intermediaries.Clear();
+            if (key.Distance == 2)
+            {
+                var targetRow = state.Adjacency(key.Member);
+                for (var j = 0; j < targetRow.Length; j++)
+                {
+                    var a = targetRow.Neighbours[j];
+                    if (first.TryGet(a, out var firstIndex) && firstIndex >= 0 && visibility.AllowsEdge(a, key.Member))
+                    {
+                        intermediaries.Add((a, firstStrengths[firstIndex] * targetRow.Strength(j)));
+                    }
+                }
+            }
+
+            intermediaries.Sort(static (x, y) => x.Score != y.Score ? y.Score.CompareTo(x.Score) : x.Member.CompareTo(y.Member));
+            var take = Math.Min(options.MaxIntermediaries, intermediaries.Count);
+            var list = new int[take];
+            for (var k = 0; k < take; k++)
+            {
+                list[k] = intermediaries[k].Member;
+            }
+
+            results.Add(new ReachResult(key.Member, key.Distance, key.Strength, list));
+        }
+
+        return true;
     }
 
     public static List<NeighbourhoodMember> Neighbourhood(
