@@ -10,7 +10,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$ROOT"
 DURATION=${1:-20}
 CONNECTIONS=${2:-32}
-PORT=5391
+PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 WORK=$(mktemp -d /tmp/entregent-load.XXXXXX)
 APP_PID=
 PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | tail -n 1 || true)
@@ -35,14 +35,15 @@ APP=src/Entregent.Web/bin/Release/net10.0/entregent
 start_app() { # provider connection-string
   local data=$WORK/data-$1
   mkdir -p "$data"
-  (cd "$WORK" && Database__Provider=$1 ConnectionStrings__Entregent=$2 Storage__DataPath=$data \
+  # exec: the background job is the app itself, so stop_app's kill reaches it.
+  (cd "$WORK" && exec env Database__Provider="$1" ConnectionStrings__Entregent="$2" Storage__DataPath="$data" \
     Logging__LogLevel__Default=Warning RateLimits__AccountPermits=100000 \
     "$ROOT/$APP" --demo --urls "http://127.0.0.1:$PORT" >"$WORK/app-$1.log" 2>&1) &
   APP_PID=$!
   for _ in $(seq 120); do curl -sf "http://127.0.0.1:$PORT/health" >/dev/null && return 0; sleep 1; done
   cat "$WORK/app-$1.log"; echo "the app did not start"; exit 1
 }
-stop_app() { kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=; }
+stop_app() { kill "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; APP_PID=; }
 
 ROWS=()
 measure() { # provider
@@ -61,8 +62,7 @@ measure() { # provider
     p50=$(awk '$1=="50%" {print $2}' <<<"$out")
     p99=$(awk '$1=="99%" {print $2}' <<<"$out")
     non2xx=$(awk '/Non-2xx/ {print $5}' <<<"$out"); non2xx=${non2xx:-0}
-    ROWS+=("| $1 | $1 | $2 | $rps | $p50 | $p99 | $non2xx |")
-    ROWS[-1]="| $PROVIDER | $1 | \`${2/$handle/{handle}}\` | $rps | $p50 | $p99 | $non2xx |"
+    ROWS+=("| $PROVIDER | $1 | \`${2/$handle/\{handle\}}\` | $rps | $p50 | $p99 | $non2xx |")
   done
 }
 
