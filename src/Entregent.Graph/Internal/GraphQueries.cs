@@ -368,7 +368,6 @@ internal static class GraphQueries
         var firstMembers = scratch.Frontier1;
         firstMembers.Clear();
         var firstStrengths = new List<double>();
-        var strongestFirst = 0.0;
         for (var i = 0; i < viewerRow.Length; i++)
         {
             var a = viewerRow.Neighbours[i];
@@ -377,7 +376,6 @@ internal static class GraphQueries
                 first.Set(a, firstMembers.Count);
                 firstMembers.Add(a);
                 firstStrengths.Add(viewerRow.Strength(i));
-                strongestFirst = Math.Max(strongestFirst, firstStrengths[^1]);
             }
         }
 
@@ -419,10 +417,15 @@ internal static class GraphQueries
         var tripleMember = ArrayPool<int>.Shared.Rent(maxPairs);
         var triplePosition = ArrayPool<int>.Shared.Rent(maxPairs);
         var triples = 0;
+
+        // The strongest first hop leading to each 2nd-degree member: an upper bound on its two-hop score, free to keep.
+        var firstHopBound = ArrayPool<double>.Shared.Rent(Math.Max(1, maxPairs));
         if (options.MaxDepth >= 2)
         {
-            foreach (var a in firstMembers)
+            for (var f = 0; f < firstMembers.Count; f++)
             {
+                var a = firstMembers[f];
+                var firstHop = firstStrengths[f];
                 var aRow = state.Neighbours(a);
                 for (var k = 0; k < aRow.Length; k++)
                 {
@@ -435,6 +438,7 @@ internal static class GraphQueries
                     if (second.TryGet(b, out var i))
                     {
                         counts[i]++;
+                        firstHopBound[i] = Math.Max(firstHopBound[i], firstHop);
                     }
                     else if (visibility.Allows(b))
                     {
@@ -442,6 +446,7 @@ internal static class GraphQueries
                         second.Set(b, i);
                         secondMembers.Add(b);
                         counts.Add(1);
+                        firstHopBound[i] = firstHop;
                     }
                     else
                     {
@@ -498,11 +503,8 @@ internal static class GraphQueries
         var pairBest = ArrayPool<double>.Shared.Rent(secondMembers.Count);
         pairBest.AsSpan(0, secondMembers.Count).Fill(double.NaN);
 
-        // No pair scores more than the strongest first hop (a strength is at most 1).
-        var bestOfAll = strongestFirst;
-
         // Ranking keeps only the best MaxResults in a heap (worst on top); intermediaries are listed for those alone.
-        // Targets at distance 1 and 2 are ranked first, so that the distance-3 scan can skip what cannot enter the heap.
+        // Targets at distance 1 and 2 are ranked first; distance 3 is ranked best first for the places left (RankFar).
         var targetCount = members.Length;
         var targetBuffer = ArrayPool<int>.Shared.Rent(targetCount);
         members.CopyTo(targetBuffer);
@@ -536,40 +538,11 @@ internal static class GraphQueries
             }
         }
 
-        foreach (var t in far)
+        var edges = visibility;
+        var needed = options.MaxResults - top.Count;
+        if (far.Count > 0 && needed > 0)
         {
-            var full = top.Count == options.MaxResults && options.MaxResults > 0;
-            if (options.MaxResults == 0 || (full && (top.Peek().Distance < 3 || top.Peek().Strength > bestOfAll)))
-            {
-                break;
-            }
-
-            var floor = full ? top.Peek().Strength : -1.0;
-            var targetRow = state.Adjacency(t);
-            var best = -1.0;
-            for (var j = 0; j < targetRow.Length; j++)
-            {
-                var b = targetRow.Neighbours[j];
-                if (!Bits.Get(bitmap, b) || !visibility.AllowsEdge(b, t))
-                {
-                    continue;
-                }
-
-                // A strength is at most 1, so a 2nd-degree member whose best first two hops score no more than what
-                // is already found (or less than the heap's worst) cannot improve the answer: skip its strength lookup.
-                var bound = PairBest(second.Get(b));
-                if (bound <= best || bound < floor)
-                {
-                    continue;
-                }
-
-                best = Math.Max(best, bound * targetRow.Strength(j));
-            }
-
-            if (best >= 0)
-            {
-                Keep(new ReachKey(t, 3, best));
-            }
+            RankFar(needed);
         }
 
         var kept = new ReachKey[top.Count];
@@ -631,6 +604,7 @@ internal static class GraphQueries
         ArrayPool<int>.Shared.Return(pairPositions);
         ArrayPool<double>.Shared.Return(pairScores);
         ArrayPool<double>.Shared.Return(pairBest);
+        ArrayPool<double>.Shared.Return(firstHopBound);
         ArrayPool<int>.Shared.Return(targetBuffer);
         firstMembers.Clear();
         secondMembers.Clear();
@@ -648,6 +622,110 @@ internal static class GraphQueries
                 top.EnqueueDequeue(key, key);
             }
         }
+
+        // Distance 3, best first: the 2nd-degree members are visited by decreasing first-hop bound (256 buckets), each
+        // scanning its row against a bitmap of the far targets, and the visit stops once `needed` far targets already
+        // score at least the next bucket's bound, which no unvisited member can reach: the scores of those targets are
+        // final and every other far target ends below them. A target's score only grows, so it is counted in the
+        // histogram of its current score bucket. Worst case (nothing settles) O(pairs + sum of the 2nd-degree members'
+        // degrees); typically a fraction of that, instead of scanning every far target's row.
+        void RankFar(int needed)
+        {
+            const int Buckets = 256;
+            var farBits = scratch.EnsureBitmap3(state.MemberCount);
+            var farIndex = scratch.B;
+            farIndex.Begin(state.MemberCount);
+            var farBest = ArrayPool<double>.Shared.Rent(far.Count);
+            for (var k = 0; k < far.Count; k++)
+            {
+                Bits.Set(farBits, far[k]);
+                farIndex.Set(far[k], k);
+                farBest[k] = -1.0;
+            }
+
+            var secondCount = secondMembers.Count;
+            var bucketStarts = new int[Buckets + 1];
+            for (var i = 0; i < secondCount; i++)
+            {
+                bucketStarts[BucketOf(firstHopBound[i]) + 1]++;
+            }
+
+            for (var k = 1; k <= Buckets; k++)
+            {
+                bucketStarts[k] += bucketStarts[k - 1];
+            }
+
+            var order = ArrayPool<int>.Shared.Rent(Math.Max(1, secondCount));
+            var fill = (int[])bucketStarts.Clone();
+            for (var i = 0; i < secondCount; i++)
+            {
+                order[fill[BucketOf(firstHopBound[i])]++] = i;
+            }
+
+            var settled = new int[Buckets];
+            for (var bucket = Buckets - 1; bucket >= 0; bucket--)
+            {
+                // Every member of this bucket and below has a two-hop score under (bucket + 1) / 256.
+                var above = 0;
+                for (var k = bucket + 1; k < Buckets; k++)
+                {
+                    above += settled[k];
+                }
+
+                if (above >= needed)
+                {
+                    break;
+                }
+
+                for (var q = bucketStarts[bucket]; q < bucketStarts[bucket + 1]; q++)
+                {
+                    var i = order[q];
+                    var pb = PairBest(i);
+                    var b = secondMembers[i];
+                    var bRow = state.Adjacency(b);
+                    for (var j = 0; j < bRow.Length; j++)
+                    {
+                        var t = bRow.Neighbours[j];
+                        if (!Bits.Get(farBits, t))
+                        {
+                            continue;
+                        }
+
+                        ref var slot = ref farBest[farIndex.Get(t)];
+                        if (pb <= slot || !edges.AllowsEdge(b, t))
+                        {
+                            continue;
+                        }
+
+                        var score = pb * bRow.Strength(j);
+                        if (score > slot)
+                        {
+                            if (slot >= 0)
+                            {
+                                settled[BucketOf(slot)]--;
+                            }
+
+                            settled[BucketOf(score)]++;
+                            slot = score;
+                        }
+                    }
+                }
+            }
+
+            for (var k = 0; k < far.Count; k++)
+            {
+                Bits.Clear(farBits, far[k]);
+                if (farBest[k] >= 0)
+                {
+                    Keep(new ReachKey(far[k], 3, farBest[k]));
+                }
+            }
+
+            ArrayPool<double>.Shared.Return(farBest);
+            ArrayPool<int>.Shared.Return(order);
+        }
+
+        static int BucketOf(double score) => Math.Clamp((int)(score * 256), 0, 255);
 
         double PairScore(int slot)
         {
