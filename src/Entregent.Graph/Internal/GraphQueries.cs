@@ -417,15 +417,10 @@ internal static class GraphQueries
         var tripleMember = ArrayPool<int>.Shared.Rent(maxPairs);
         var triplePosition = ArrayPool<int>.Shared.Rent(maxPairs);
         var triples = 0;
-
-        // The strongest first hop leading to each 2nd-degree member: an upper bound on its two-hop score, free to keep.
-        var firstHopBound = ArrayPool<double>.Shared.Rent(Math.Max(1, maxPairs));
         if (options.MaxDepth >= 2)
         {
-            for (var f = 0; f < firstMembers.Count; f++)
+            foreach (var a in firstMembers)
             {
-                var a = firstMembers[f];
-                var firstHop = firstStrengths[f];
                 var aRow = state.Neighbours(a);
                 for (var k = 0; k < aRow.Length; k++)
                 {
@@ -438,7 +433,6 @@ internal static class GraphQueries
                     if (second.TryGet(b, out var i))
                     {
                         counts[i]++;
-                        firstHopBound[i] = Math.Max(firstHopBound[i], firstHop);
                     }
                     else if (visibility.Allows(b))
                     {
@@ -446,7 +440,6 @@ internal static class GraphQueries
                         second.Set(b, i);
                         secondMembers.Add(b);
                         counts.Add(1);
-                        firstHopBound[i] = firstHop;
                     }
                     else
                     {
@@ -542,7 +535,21 @@ internal static class GraphQueries
         var needed = options.MaxResults - top.Count;
         if (far.Count > 0 && needed > 0)
         {
-            RankFar(needed);
+            // Best first pays every pair's strength up front; scanning pays one probe per neighbour of every far target.
+            var scanCost = 0L;
+            foreach (var t in far)
+            {
+                scanCost += state.Neighbours(t).Length;
+            }
+
+            if ((long)pairCount * 8 < scanCost)
+            {
+                RankFar(needed);
+            }
+            else
+            {
+                ScanFar();
+            }
         }
 
         var kept = new ReachKey[top.Count];
@@ -604,7 +611,6 @@ internal static class GraphQueries
         ArrayPool<int>.Shared.Return(pairPositions);
         ArrayPool<double>.Shared.Return(pairScores);
         ArrayPool<double>.Shared.Return(pairBest);
-        ArrayPool<double>.Shared.Return(firstHopBound);
         ArrayPool<int>.Shared.Return(targetBuffer);
         firstMembers.Clear();
         secondMembers.Clear();
@@ -623,7 +629,7 @@ internal static class GraphQueries
             }
         }
 
-        // Distance 3, best first: the 2nd-degree members are visited by decreasing first-hop bound (256 buckets), each
+        // Distance 3, best first: the 2nd-degree members are visited by decreasing two-hop score (256 buckets), each
         // scanning its row against a bitmap of the far targets, and the visit stops once `needed` far targets already
         // score at least the next bucket's bound, which no unvisited member can reach: the scores of those targets are
         // final and every other far target ends below them. A target's score only grows, so it is counted in the
@@ -647,7 +653,7 @@ internal static class GraphQueries
             var bucketStarts = new int[Buckets + 1];
             for (var i = 0; i < secondCount; i++)
             {
-                bucketStarts[BucketOf(firstHopBound[i]) + 1]++;
+                bucketStarts[BucketOf(PairBest(i)) + 1]++;
             }
 
             for (var k = 1; k <= Buckets; k++)
@@ -659,7 +665,7 @@ internal static class GraphQueries
             var fill = (int[])bucketStarts.Clone();
             for (var i = 0; i < secondCount; i++)
             {
-                order[fill[BucketOf(firstHopBound[i])]++] = i;
+                order[fill[BucketOf(PairBest(i))]++] = i;
             }
 
             var settled = new int[Buckets];
@@ -723,6 +729,46 @@ internal static class GraphQueries
 
             ArrayPool<double>.Shared.Return(farBest);
             ArrayPool<int>.Shared.Return(order);
+        }
+
+        // Distance 3 by scanning every far target's row against the 2nd-degree bitmap.
+        void ScanFar()
+        {
+            foreach (var t in far)
+            {
+                var full = top.Count == options.MaxResults;
+                if (full && top.Peek().Distance < 3)
+                {
+                    break;
+                }
+
+                var floor = full ? top.Peek().Strength : -1.0;
+                var targetRow = state.Adjacency(t);
+                var best = -1.0;
+                for (var j = 0; j < targetRow.Length; j++)
+                {
+                    var b = targetRow.Neighbours[j];
+                    if (!Bits.Get(bitmap, b) || !edges.AllowsEdge(b, t))
+                    {
+                        continue;
+                    }
+
+                    // A strength is at most 1, so a 2nd-degree member whose best first two hops score no more than what
+                    // is already found (or less than the heap's worst) cannot improve the answer: skip its strength lookup.
+                    var bound = PairBest(second.Get(b));
+                    if (bound <= best || bound < floor)
+                    {
+                        continue;
+                    }
+
+                    best = Math.Max(best, bound * targetRow.Strength(j));
+                }
+
+                if (best >= 0)
+                {
+                    Keep(new ReachKey(t, 3, best));
+                }
+            }
         }
 
         static int BucketOf(double score) => Math.Clamp((int)(score * 256), 0, 255);
