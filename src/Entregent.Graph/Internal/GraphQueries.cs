@@ -1076,6 +1076,19 @@ internal static class GraphQueries
             }
         }
 
+        var viewerMemberships = state.MembershipsOf(viewer).ToArray();
+        var viewerGroups = state.GroupsOf(viewer).ToArray();
+        var distinctOrganisations = 0;
+        for (var k = 0; k < viewerMemberships.Length; k++)
+        {
+            if (k == 0 || viewerMemberships[k].Organisation != viewerMemberships[k - 1].Organisation)
+            {
+                distinctOrganisations++;
+            }
+        }
+
+        var bestExtra = (Math.Max(0, options.SharedOrganisationWeight) * distinctOrganisations) + (Math.Max(0, options.SharedGroupWeight) * viewerGroups.Length);
+
         var candidates = scratch.Frontier1;
         candidates.Clear();
         var commons = scratch.Frontier3;
@@ -1086,7 +1099,12 @@ internal static class GraphQueries
         }
         else
         {
-            CountByBlocks(state, visibility, first, (int)pairs, excluded, scratch, candidates, commons);
+            // Dropping hopeless candidates while counting is exact only when every score is at least the common-connection
+            // part (no negative weight), so that the running k-th largest count bounds the final k-th score from below.
+            var droppable = options.CommonConnectionWeight > 0 && options.SharedOrganisationWeight >= 0 && options.SharedGroupWeight >= 0;
+            CountByBlocks(
+                state, visibility, first, (int)pairs, excluded, scratch, candidates, commons,
+                droppable ? options.MaxResults : 0, options.CommonConnectionWeight, bestExtra, options.Excluded);
         }
 
         foreach (var c in candidates)
@@ -1095,8 +1113,6 @@ internal static class GraphQueries
         }
 
         var allows = visibility;
-        var viewerMemberships = state.MembershipsOf(viewer).ToArray();
-        var viewerGroups = state.GroupsOf(viewer).ToArray();
         if (options.IncludeOrganisationAndGroupPeers)
         {
             var organisation = -1;
@@ -1169,16 +1185,6 @@ internal static class GraphQueries
             commons.CopyTo(orderedCommons);
         }
 
-        var distinctOrganisations = 0;
-        for (var k = 0; k < viewerMemberships.Length; k++)
-        {
-            if (k == 0 || viewerMemberships[k].Organisation != viewerMemberships[k - 1].Organisation)
-            {
-                distinctOrganisations++;
-            }
-        }
-
-        var bestExtra = (Math.Max(0, options.SharedOrganisationWeight) * distinctOrganisations) + (Math.Max(0, options.SharedGroupWeight) * viewerGroups.Length);
         var best = new PriorityQueue<Suggestion, Suggestion>(options.MaxResults + 1, SuggestionWorstFirst.Instance);
         for (var k = 0; k < candidateCount; k++)
         {
@@ -1305,8 +1311,17 @@ internal static class GraphQueries
     /// viewer's connections this replaces hundreds of thousands of random accesses to a member-sized array with
     /// sequential reads and writes. O(pairs + blocks); appends the candidates by block, then first seen.
     /// </summary>
+    /// <remarks>
+    /// With <paramref name="keep"/> &gt; 0, a candidate whose best possible score (<paramref name="weight"/> × common
+    /// connections + <paramref name="bestExtra"/>) is below <paramref name="weight"/> × the <paramref name="keep"/>-th
+    /// largest common-connection count among the candidates kept from earlier blocks (not in
+    /// <paramref name="dismissed"/>) is not appended: at least <paramref name="keep"/> candidates score more, so it cannot
+    /// be returned. This is exact, not an approximation; it spares the per-candidate work (visibility, ranking) for the
+    /// hundreds of thousands of friends of friends of a viewer connected to hubs.
+    /// </remarks>
     private static void CountByBlocks(
-        GraphState state, in Visibility visibility, List<int> first, int pairs, ulong[] excluded, Scratch scratch, List<int> candidates, List<int> commons)
+        GraphState state, in Visibility visibility, List<int> first, int pairs, ulong[] excluded, Scratch scratch, List<int> candidates, List<int> commons,
+        int keep, double weight, double bestExtra, IReadOnlySet<int>? dismissed)
     {
         const int shift = Scratch.BlockBits;
         const int mask = (1 << shift) - 1;
@@ -1339,6 +1354,10 @@ internal static class GraphQueries
 
         var local = scratch.BlockCounts;
         var touched = scratch.Frontier4;
+
+        // histogram[n]: kept candidates with n common connections (n ≤ the viewer's visible connections).
+        var histogram = keep > 0 ? new int[first.Count + 1] : [];
+        var floor = 0;
         for (var block = 0; block < blocks; block++)
         {
             touched.Clear();
@@ -1355,10 +1374,44 @@ internal static class GraphQueries
             {
                 var common = local[c & mask];
                 local[c & mask] = 0;
-                if (!Bits.Get(excluded, c) && visibility.Allows(c))
+                if (common < floor || Bits.Get(excluded, c) || !visibility.Allows(c))
                 {
-                    candidates.Add(c);
-                    commons.Add(common);
+                    continue;
+                }
+
+                candidates.Add(c);
+                commons.Add(common);
+                if (keep > 0 && (dismissed is null || !dismissed.Contains(c)))
+                {
+                    histogram[common]++;
+                }
+            }
+
+            if (keep > 0)
+            {
+                // The keep-th largest count so far, then the smallest count whose best score still reaches it.
+                var seen = 0;
+                var kth = 0;
+                for (var n = histogram.Length - 1; n > 0; n--)
+                {
+                    seen += histogram[n];
+                    if (seen >= keep)
+                    {
+                        kth = n;
+                        break;
+                    }
+                }
+
+                var target = weight * kth;
+                while (floor < kth)
+                {
+                    var bound = (weight * floor) + bestExtra;
+                    if (bound + (1e-9 * (Math.Abs(bound) + 1)) >= target)
+                    {
+                        break;
+                    }
+
+                    floor++;
                 }
             }
         }
