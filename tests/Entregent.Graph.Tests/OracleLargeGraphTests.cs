@@ -9,6 +9,42 @@ namespace Entregent.Graph.Tests;
 /// </summary>
 public class OracleLargeGraphTests
 {
+    [Fact]
+    public void Suggestions_BlockCountingOnSmallGraphs_MatchOracle()
+    {
+        // Tiny graphs in blocks of two ids, where organisation and group scores often outweigh common connections: the
+        // block path and its dropping rule at their boundaries. Both counting paths are exact, so tests running meanwhile are unaffected.
+        Entregent.Graph.Internal.GraphQueries.BlockCountingThreshold = 0;
+        Entregent.Graph.Internal.GraphQueries.BlockShift = 1;
+        try
+        {
+            for (var i = 0; i < 400; i++)
+            {
+                var random = new Random(7_000_003 + i);
+                var (graph, naive) = RandomGraphs.Build(random, maxMembers: 12);
+                for (var v = 0; v < naive.MemberCount; v++)
+                {
+                    var oracle = new NaiveQueries(naive, v);
+                    var options = new SuggestionOptions
+                    {
+                        MaxResults = random.Next(1, 6),
+                        IncludeOrganisationAndGroupPeers = random.Next(2) == 0,
+                        PeerScanLimit = random.Next(0, 6),
+                        Excluded = random.Next(2) == 0 ? null : new HashSet<int> { random.Next(naive.MemberCount) },
+                        SharedOrganisationWeight = random.Next(4),
+                        SharedGroupWeight = random.Next(2) == 0 ? 0.5 : 0,
+                    };
+                    Assert.Equal(oracle.Suggestions(options), graph.Suggestions(v, options));
+                }
+            }
+        }
+        finally
+        {
+            Entregent.Graph.Internal.GraphQueries.BlockCountingThreshold = 16_384;
+            Entregent.Graph.Internal.GraphQueries.BlockShift = Entregent.Graph.Internal.Scratch.BlockBits;
+        }
+    }
+
     [Theory]
     [InlineData(1, 450, 0.35)]
     [InlineData(2, 700, 0.2)]

@@ -1262,8 +1262,17 @@ internal static class GraphQueries
         }
     }
 
-    /// <summary>Below this many (friend, friend of friend) pairs, suggestions count in a stamp set rather than by blocks.</summary>
-    private const long BlockCountingThreshold = 16_384;
+    /// <summary>
+    /// Below this many (friend, friend of friend) pairs, suggestions count in a stamp set rather than by blocks. Default
+    /// 16,384; settable so that tests can run the block path on tiny graphs (both paths return the same answers).
+    /// </summary>
+    internal static long BlockCountingThreshold { get; set; } = 16_384;
+
+    /// <summary>
+    /// Log2 of the member ids per counting block, at most <see cref="Scratch.BlockBits"/> (the default); settable so that
+    /// tests get many blocks, and so the dropping rule between blocks, on tiny graphs.
+    /// </summary>
+    internal static int BlockShift { get; set; } = Scratch.BlockBits;
 
     /// <summary>
     /// Common connections counted in stamp set B, one random access per (friend, friend of friend) pair: used for few pairs
@@ -1323,8 +1332,8 @@ internal static class GraphQueries
         GraphState state, in Visibility visibility, List<int> first, int pairs, ulong[] excluded, Scratch scratch, List<int> candidates, List<int> commons,
         int keep, double weight, double bestExtra, IReadOnlySet<int>? dismissed)
     {
-        const int shift = Scratch.BlockBits;
-        const int mask = (1 << shift) - 1;
+        var shift = BlockShift;
+        var mask = (1 << shift) - 1;
         var blocks = (state.MemberCount >> shift) + 1;
         var starts = ArrayPool<int>.Shared.Rent(blocks + 1);
         starts.AsSpan(0, blocks + 1).Clear();
