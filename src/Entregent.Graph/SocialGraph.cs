@@ -475,8 +475,11 @@ public sealed class SocialGraph
     /// "Who do I know among these": the members of <paramref name="members"/> within <see cref="ReachOptions.MaxDepth"/>
     /// hops of the viewer (visible, not the viewer), nearest first, then by best path strength, then id; each with its
     /// distance and best intermediaries (the viewer's connections leading to it on a shortest path, by the best product of
-    /// strengths). Builds the viewer's 2nd-degree index with its best first hops once per query, O(Σ degree of the viewer's
-    /// connections), then costs O(degree) per member of the set.
+    /// strengths). When the members within two hops fill the top (or depth is 2), one sequential pass over the viewer's
+    /// connections' rows against a bitmap of the set, O(Σ degree of the viewer's connections + |set|), with intermediaries
+    /// computed for the returned members only. Otherwise it builds the viewer's 2nd-degree index once per query, O(Σ degree
+    /// of the viewer's connections), and ranks distance 3 best first (2nd-degree members by decreasing two-hop score,
+    /// stopping once the places left are settled) or, when cheaper, by O(degree) per member of the set. Exact either way.
     /// </summary>
     /// <param name="viewer">Who is looking.</param>
     /// <param name="members">The set searched (duplicates ignored).</param>
@@ -559,8 +562,10 @@ public sealed class SocialGraph
     /// organisations with overlapping dates + SharedGroupWeight × shared groups</c>, best first (ties: more common connections,
     /// then id). Never suggests the viewer, their connections, hidden or blocked members, members in
     /// <see cref="SuggestionOptions.Excluded"/>, or anyone scoring 0. Candidates are scored by decreasing common connections
-    /// and the scan stops when the rest cannot enter the top. O(Σ degree of the viewer's connections + candidates scored ×
-    /// memberships + peers scanned).
+    /// and the scan stops when the rest cannot enter the top. Past 16 k (connection, friend of friend) pairs without an edge
+    /// filter, common connections are counted by blocks of member ids in an L2-resident array, and a friend of friend whose
+    /// best possible score is already below the k-th largest count so far is dropped (exact: it cannot be returned).
+    /// O(Σ degree of the viewer's connections + candidates scored × memberships + peers scanned).
     /// </summary>
     /// <param name="viewer">Who is looking.</param>
     /// <param name="options">Options; default <see cref="SuggestionOptions.Default"/>.</param>

@@ -368,7 +368,6 @@ internal static class GraphQueries
         var firstMembers = scratch.Frontier1;
         firstMembers.Clear();
         var firstStrengths = new List<double>();
-        var strongestFirst = 0.0;
         for (var i = 0; i < viewerRow.Length; i++)
         {
             var a = viewerRow.Neighbours[i];
@@ -377,7 +376,6 @@ internal static class GraphQueries
                 first.Set(a, firstMembers.Count);
                 firstMembers.Add(a);
                 firstStrengths.Add(viewerRow.Strength(i));
-                strongestFirst = Math.Max(strongestFirst, firstStrengths[^1]);
             }
         }
 
@@ -498,11 +496,8 @@ internal static class GraphQueries
         var pairBest = ArrayPool<double>.Shared.Rent(secondMembers.Count);
         pairBest.AsSpan(0, secondMembers.Count).Fill(double.NaN);
 
-        // No pair scores more than the strongest first hop (a strength is at most 1).
-        var bestOfAll = strongestFirst;
-
         // Ranking keeps only the best MaxResults in a heap (worst on top); intermediaries are listed for those alone.
-        // Targets at distance 1 and 2 are ranked first, so that the distance-3 scan can skip what cannot enter the heap.
+        // Targets at distance 1 and 2 are ranked first; distance 3 is ranked best first for the places left (RankFar).
         var targetCount = members.Length;
         var targetBuffer = ArrayPool<int>.Shared.Rent(targetCount);
         members.CopyTo(targetBuffer);
@@ -536,39 +531,24 @@ internal static class GraphQueries
             }
         }
 
-        foreach (var t in far)
+        var edges = visibility;
+        var needed = options.MaxResults - top.Count;
+        if (far.Count > 0 && needed > 0)
         {
-            var full = top.Count == options.MaxResults && options.MaxResults > 0;
-            if (options.MaxResults == 0 || (full && (top.Peek().Distance < 3 || top.Peek().Strength > bestOfAll)))
+            // Best first pays every pair's strength up front; scanning pays one probe per neighbour of every far target.
+            var scanCost = 0L;
+            foreach (var t in far)
             {
-                break;
+                scanCost += state.Neighbours(t).Length;
             }
 
-            var floor = full ? top.Peek().Strength : -1.0;
-            var targetRow = state.Adjacency(t);
-            var best = -1.0;
-            for (var j = 0; j < targetRow.Length; j++)
+            if ((long)pairCount * 8 < scanCost)
             {
-                var b = targetRow.Neighbours[j];
-                if (!Bits.Get(bitmap, b) || !visibility.AllowsEdge(b, t))
-                {
-                    continue;
-                }
-
-                // A strength is at most 1, so a 2nd-degree member whose best first two hops score no more than what
-                // is already found (or less than the heap's worst) cannot improve the answer: skip its strength lookup.
-                var bound = PairBest(second.Get(b));
-                if (bound <= best || bound < floor)
-                {
-                    continue;
-                }
-
-                best = Math.Max(best, bound * targetRow.Strength(j));
+                RankFar(needed);
             }
-
-            if (best >= 0)
+            else
             {
-                Keep(new ReachKey(t, 3, best));
+                ScanFar();
             }
         }
 
@@ -648,6 +628,150 @@ internal static class GraphQueries
                 top.EnqueueDequeue(key, key);
             }
         }
+
+        // Distance 3, best first: the 2nd-degree members are visited by decreasing two-hop score (256 buckets), each
+        // scanning its row against a bitmap of the far targets, and the visit stops once `needed` far targets already
+        // score at least the next bucket's bound, which no unvisited member can reach: the scores of those targets are
+        // final and every other far target ends below them. A target's score only grows, so it is counted in the
+        // histogram of its current score bucket. Worst case (nothing settles) O(pairs + sum of the 2nd-degree members'
+        // degrees); typically a fraction of that, instead of scanning every far target's row.
+        void RankFar(int needed)
+        {
+            const int Buckets = 256;
+            var farBits = scratch.EnsureBitmap3(state.MemberCount);
+            var farIndex = scratch.B;
+            farIndex.Begin(state.MemberCount);
+            var farBest = ArrayPool<double>.Shared.Rent(far.Count);
+            for (var k = 0; k < far.Count; k++)
+            {
+                Bits.Set(farBits, far[k]);
+                farIndex.Set(far[k], k);
+                farBest[k] = -1.0;
+            }
+
+            var secondCount = secondMembers.Count;
+            var bucketStarts = new int[Buckets + 1];
+            for (var i = 0; i < secondCount; i++)
+            {
+                bucketStarts[BucketOf(PairBest(i)) + 1]++;
+            }
+
+            for (var k = 1; k <= Buckets; k++)
+            {
+                bucketStarts[k] += bucketStarts[k - 1];
+            }
+
+            var order = ArrayPool<int>.Shared.Rent(Math.Max(1, secondCount));
+            var fill = (int[])bucketStarts.Clone();
+            for (var i = 0; i < secondCount; i++)
+            {
+                order[fill[BucketOf(PairBest(i))]++] = i;
+            }
+
+            var settled = new int[Buckets];
+            for (var bucket = Buckets - 1; bucket >= 0; bucket--)
+            {
+                // Every member of this bucket and below has a two-hop score under (bucket + 1) / 256.
+                var above = 0;
+                for (var k = bucket + 1; k < Buckets; k++)
+                {
+                    above += settled[k];
+                }
+
+                if (above >= needed)
+                {
+                    break;
+                }
+
+                for (var q = bucketStarts[bucket]; q < bucketStarts[bucket + 1]; q++)
+                {
+                    var i = order[q];
+                    var pb = PairBest(i);
+                    var b = secondMembers[i];
+                    var bRow = state.Adjacency(b);
+                    for (var j = 0; j < bRow.Length; j++)
+                    {
+                        var t = bRow.Neighbours[j];
+                        if (!Bits.Get(farBits, t))
+                        {
+                            continue;
+                        }
+
+                        ref var slot = ref farBest[farIndex.Get(t)];
+                        if (pb <= slot || !edges.AllowsEdge(b, t))
+                        {
+                            continue;
+                        }
+
+                        var score = pb * bRow.Strength(j);
+                        if (score > slot)
+                        {
+                            if (slot >= 0)
+                            {
+                                settled[BucketOf(slot)]--;
+                            }
+
+                            settled[BucketOf(score)]++;
+                            slot = score;
+                        }
+                    }
+                }
+            }
+
+            for (var k = 0; k < far.Count; k++)
+            {
+                Bits.Clear(farBits, far[k]);
+                if (farBest[k] >= 0)
+                {
+                    Keep(new ReachKey(far[k], 3, farBest[k]));
+                }
+            }
+
+            ArrayPool<double>.Shared.Return(farBest);
+            ArrayPool<int>.Shared.Return(order);
+        }
+
+        // Distance 3 by scanning every far target's row against the 2nd-degree bitmap.
+        void ScanFar()
+        {
+            foreach (var t in far)
+            {
+                var full = top.Count == options.MaxResults;
+                if (full && top.Peek().Distance < 3)
+                {
+                    break;
+                }
+
+                var floor = full ? top.Peek().Strength : -1.0;
+                var targetRow = state.Adjacency(t);
+                var best = -1.0;
+                for (var j = 0; j < targetRow.Length; j++)
+                {
+                    var b = targetRow.Neighbours[j];
+                    if (!Bits.Get(bitmap, b) || !edges.AllowsEdge(b, t))
+                    {
+                        continue;
+                    }
+
+                    // A strength is at most 1, so a 2nd-degree member whose best first two hops score no more than what
+                    // is already found (or less than the heap's worst) cannot improve the answer: skip its strength lookup.
+                    var bound = PairBest(second.Get(b));
+                    if (bound <= best || bound < floor)
+                    {
+                        continue;
+                    }
+
+                    best = Math.Max(best, bound * targetRow.Strength(j));
+                }
+
+                if (best >= 0)
+                {
+                    Keep(new ReachKey(t, 3, best));
+                }
+            }
+        }
+
+        static int BucketOf(double score) => Math.Clamp((int)(score * 256), 0, 255);
 
         double PairScore(int slot)
         {
@@ -932,47 +1056,63 @@ internal static class GraphQueries
             return result;
         }
 
-        // B maps a candidate to its common connections, and the viewer and all their connections (visible or not: a
-        // connection is never suggested) to -1, so that each friend of a friend costs one random access. Only visible
-        // connections lead to friends of friends; the 2nd-degree set is not needed, so no cached network either.
-        var counts = scratch.B;
-        counts.Begin(state.MemberCount);
-        counts.Set(viewer, -1);
+        // The viewer and all their connections (visible or not: a connection is never suggested) are excluded through a
+        // bitmap; only visible connections lead to friends of friends. The 2nd-degree set is not needed, so no cached
+        // network either. Candidates and their common connections are kept in two parallel lists (Frontier1, Frontier3)
+        // and marked in Bitmap3, so that ranking reads them sequentially.
+        var excluded = scratch.EnsureBitmap2(state.MemberCount);
+        var isCandidate = scratch.EnsureBitmap3(state.MemberCount);
+        Bits.Set(excluded, viewer);
         var first = scratch.Frontier2;
         first.Clear();
+        var pairs = 0L;
         foreach (var a in state.Neighbours(viewer))
         {
-            counts.Set(a, -1);
+            Bits.Set(excluded, a);
             if (visibility.Allows(a) && visibility.AllowsEdge(viewer, a))
             {
                 first.Add(a);
+                pairs += state.Neighbours(a).Length;
             }
         }
+
+        var viewerMemberships = state.MembershipsOf(viewer).ToArray();
+        var viewerGroups = state.GroupsOf(viewer).ToArray();
+        var distinctOrganisations = 0;
+        for (var k = 0; k < viewerMemberships.Length; k++)
+        {
+            if (k == 0 || viewerMemberships[k].Organisation != viewerMemberships[k - 1].Organisation)
+            {
+                distinctOrganisations++;
+            }
+        }
+
+        var bestExtra = (Math.Max(0, options.SharedOrganisationWeight) * distinctOrganisations) + (Math.Max(0, options.SharedGroupWeight) * viewerGroups.Length);
 
         var candidates = scratch.Frontier1;
         candidates.Clear();
-        foreach (var a in first)
+        var commons = scratch.Frontier3;
+        commons.Clear();
+        if (visibility.HasEdgeFilter || pairs < BlockCountingThreshold || pairs > int.MaxValue / 2)
         {
-            foreach (var c in state.Neighbours(a))
-            {
-                if (counts.TryGet(c, out var known))
-                {
-                    if (known >= 0 && visibility.AllowsEdge(a, c))
-                    {
-                        counts.ValueRef(c)++;
-                    }
-                }
-                else if (visibility.Allows(c) && visibility.AllowsEdge(a, c))
-                {
-                    counts.Set(c, 1);
-                    candidates.Add(c);
-                }
-            }
+            CountByStamps(state, visibility, first, excluded, scratch, candidates, commons);
+        }
+        else
+        {
+            // Dropping hopeless candidates while counting is exact only when every score is at least the common-connection
+            // part (no negative weight), so that the running k-th largest count bounds the final k-th score from below.
+            var droppable = options.CommonConnectionWeight > 0 && options.SharedOrganisationWeight >= 0 && options.SharedGroupWeight >= 0;
+            CountByBlocks(
+                state, visibility, first, (int)pairs, excluded, scratch, candidates, commons,
+                droppable ? options.MaxResults : 0, options.CommonConnectionWeight, bestExtra, options.Excluded);
+        }
+
+        foreach (var c in candidates)
+        {
+            Bits.Set(isCandidate, c);
         }
 
         var allows = visibility;
-        var viewerMemberships = state.MembershipsOf(viewer).ToArray();
-        var viewerGroups = state.GroupsOf(viewer).ToArray();
         if (options.IncludeOrganisationAndGroupPeers)
         {
             var organisation = -1;
@@ -1009,20 +1149,22 @@ internal static class GraphQueries
 
         // Candidates are scored by decreasing common connections (a counting sort), and the scan stops once even a
         // perfect organisation and group score could not lift the next one above the worst kept.
-        var ordered = candidates.ToArray();
+        var candidateCount = candidates.Count;
+        var ordered = ArrayPool<int>.Shared.Rent(Math.Max(1, candidateCount));
+        var orderedCommons = ArrayPool<int>.Shared.Rent(Math.Max(1, candidateCount));
         var pruning = options.CommonConnectionWeight >= 0;
         if (pruning)
         {
             var maxCommon = 0;
-            foreach (var c in ordered)
+            foreach (var common in commons)
             {
-                maxCommon = Math.Max(maxCommon, counts.Get(c));
+                maxCommon = Math.Max(maxCommon, common);
             }
 
             var starts = new int[maxCommon + 2];
-            foreach (var c in ordered)
+            foreach (var common in commons)
             {
-                starts[maxCommon - counts.Get(c) + 1]++;
+                starts[maxCommon - common + 1]++;
             }
 
             for (var k = 1; k < starts.Length; k++)
@@ -1030,26 +1172,24 @@ internal static class GraphQueries
                 starts[k] += starts[k - 1];
             }
 
-            foreach (var c in candidates)
+            for (var k = 0; k < candidateCount; k++)
             {
-                ordered[starts[maxCommon - counts.Get(c)]++] = c;
+                var slot = starts[maxCommon - commons[k]]++;
+                ordered[slot] = candidates[k];
+                orderedCommons[slot] = commons[k];
             }
         }
-
-        var distinctOrganisations = 0;
-        for (var k = 0; k < viewerMemberships.Length; k++)
+        else
         {
-            if (k == 0 || viewerMemberships[k].Organisation != viewerMemberships[k - 1].Organisation)
-            {
-                distinctOrganisations++;
-            }
+            candidates.CopyTo(ordered);
+            commons.CopyTo(orderedCommons);
         }
 
-        var bestExtra = (Math.Max(0, options.SharedOrganisationWeight) * distinctOrganisations) + (Math.Max(0, options.SharedGroupWeight) * viewerGroups.Length);
         var best = new PriorityQueue<Suggestion, Suggestion>(options.MaxResults + 1, SuggestionWorstFirst.Instance);
-        foreach (var c in ordered)
+        for (var k = 0; k < candidateCount; k++)
         {
-            var common = counts.Get(c);
+            var c = ordered[k];
+            var common = orderedCommons[k];
             // The bound sums in another order than the score, so it gets a hair of slack against rounding.
             var bound = (options.CommonConnectionWeight * common) + bestExtra;
             if (pruning && best.Count == options.MaxResults && bound + (1e-9 * (Math.Abs(bound) + 1)) < best.Peek().Score)
@@ -1057,7 +1197,7 @@ internal static class GraphQueries
                 break;
             }
 
-            if (options.Excluded is { } excluded && excluded.Contains(c))
+            if (options.Excluded is { } dismissed && dismissed.Contains(c))
             {
                 continue;
             }
@@ -1090,7 +1230,21 @@ internal static class GraphQueries
 
         result.AddRange(ranked);
         MarkSharers(state, viewerMemberships, viewerGroups, mayShare, set: false);
+        ArrayPool<int>.Shared.Return(ordered);
+        ArrayPool<int>.Shared.Return(orderedCommons);
+        foreach (var c in candidates)
+        {
+            Bits.Clear(isCandidate, c);
+        }
+
+        Bits.Clear(excluded, viewer);
+        foreach (var a in state.Neighbours(viewer))
+        {
+            Bits.Clear(excluded, a);
+        }
+
         candidates.Clear();
+        commons.Clear();
         first.Clear();
         return result;
 
@@ -1098,13 +1252,183 @@ internal static class GraphQueries
         {
             foreach (var c in peers)
             {
-                if (!counts.Contains(c) && allows.Allows(c))
+                if (!Bits.Get(excluded, c) && !Bits.Get(isCandidate, c) && allows.Allows(c))
                 {
-                    counts.Set(c, 0);
+                    Bits.Set(isCandidate, c);
+                    candidates.Add(c);
+                    commons.Add(0);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Below this many (friend, friend of friend) pairs, suggestions count in a stamp set rather than by blocks. Default
+    /// 16,384; settable so that tests can run the block path on tiny graphs (both paths return the same answers).
+    /// </summary>
+    internal static long BlockCountingThreshold { get; set; } = 16_384;
+
+    /// <summary>
+    /// Log2 of the member ids per counting block, at most <see cref="Scratch.BlockBits"/> (the default); settable so that
+    /// tests get many blocks, and so the dropping rule between blocks, on tiny graphs.
+    /// </summary>
+    internal static int BlockShift { get; set; } = Scratch.BlockBits;
+
+    /// <summary>
+    /// Common connections counted in stamp set B, one random access per (friend, friend of friend) pair: used for few pairs
+    /// and with an edge filter. Appends the candidates and their counts in first-seen order.
+    /// </summary>
+    private static void CountByStamps(
+        GraphState state, in Visibility visibility, List<int> first, ulong[] excluded, Scratch scratch, List<int> candidates, List<int> commons)
+    {
+        var counts = scratch.B;
+        counts.Begin(state.MemberCount);
+        foreach (var a in first)
+        {
+            foreach (var c in state.Neighbours(a))
+            {
+                if (Bits.Get(excluded, c))
+                {
+                    continue;
+                }
+
+                if (counts.TryGet(c, out _))
+                {
+                    if (visibility.AllowsEdge(a, c))
+                    {
+                        counts.ValueRef(c)++;
+                    }
+                }
+                else if (visibility.Allows(c) && visibility.AllowsEdge(a, c))
+                {
+                    counts.Set(c, 1);
                     candidates.Add(c);
                 }
             }
         }
+
+        foreach (var c in candidates)
+        {
+            commons.Add(counts.Get(c));
+        }
+    }
+
+    /// <summary>
+    /// Common connections counted without an edge filter, cache-consciously: the friends of friends (one entry per pair)
+    /// are first partitioned by block of 2^<see cref="Scratch.BlockBits"/> member ids (two sequential passes over the
+    /// friends' rows), then each block is counted in a small array that stays in the L2 cache. With hubs among the
+    /// viewer's connections this replaces hundreds of thousands of random accesses to a member-sized array with
+    /// sequential reads and writes. O(pairs + blocks); appends the candidates by block, then first seen.
+    /// </summary>
+    /// <remarks>
+    /// With <paramref name="keep"/> &gt; 0, a candidate whose best possible score (<paramref name="weight"/> × common
+    /// connections + <paramref name="bestExtra"/>) is below <paramref name="weight"/> × the <paramref name="keep"/>-th
+    /// largest common-connection count among the candidates kept from earlier blocks (not in
+    /// <paramref name="dismissed"/>) is not appended: at least <paramref name="keep"/> candidates score more, so it cannot
+    /// be returned. This is exact, not an approximation; it spares the per-candidate work (visibility, ranking) for the
+    /// hundreds of thousands of friends of friends of a viewer connected to hubs.
+    /// </remarks>
+    private static void CountByBlocks(
+        GraphState state, in Visibility visibility, List<int> first, int pairs, ulong[] excluded, Scratch scratch, List<int> candidates, List<int> commons,
+        int keep, double weight, double bestExtra, IReadOnlySet<int>? dismissed)
+    {
+        var shift = BlockShift;
+        var mask = (1 << shift) - 1;
+        var blocks = (state.MemberCount >> shift) + 1;
+        var starts = ArrayPool<int>.Shared.Rent(blocks + 1);
+        starts.AsSpan(0, blocks + 1).Clear();
+        foreach (var a in first)
+        {
+            foreach (var c in state.Neighbours(a))
+            {
+                starts[(c >> shift) + 1]++;
+            }
+        }
+
+        for (var k = 1; k <= blocks; k++)
+        {
+            starts[k] += starts[k - 1];
+        }
+
+        var cursor = ArrayPool<int>.Shared.Rent(blocks);
+        starts.AsSpan(0, blocks).CopyTo(cursor);
+        var buffer = ArrayPool<int>.Shared.Rent(pairs);
+        foreach (var a in first)
+        {
+            foreach (var c in state.Neighbours(a))
+            {
+                buffer[cursor[c >> shift]++] = c;
+            }
+        }
+
+        var local = scratch.BlockCounts;
+        var touched = scratch.Frontier4;
+
+        // histogram[n]: kept candidates with n common connections (n ≤ the viewer's visible connections).
+        var histogram = keep > 0 ? new int[first.Count + 1] : [];
+        var floor = 0;
+        for (var block = 0; block < blocks; block++)
+        {
+            touched.Clear();
+            for (var p = starts[block]; p < starts[block + 1]; p++)
+            {
+                var c = buffer[p];
+                if (local[c & mask]++ == 0)
+                {
+                    touched.Add(c);
+                }
+            }
+
+            foreach (var c in touched)
+            {
+                var common = local[c & mask];
+                local[c & mask] = 0;
+                if (common < floor || Bits.Get(excluded, c) || !visibility.Allows(c))
+                {
+                    continue;
+                }
+
+                candidates.Add(c);
+                commons.Add(common);
+                if (keep > 0 && (dismissed is null || !dismissed.Contains(c)))
+                {
+                    histogram[common]++;
+                }
+            }
+
+            if (keep > 0)
+            {
+                // The keep-th largest count so far, then the smallest count whose best score still reaches it.
+                var seen = 0;
+                var kth = 0;
+                for (var n = histogram.Length - 1; n > 0; n--)
+                {
+                    seen += histogram[n];
+                    if (seen >= keep)
+                    {
+                        kth = n;
+                        break;
+                    }
+                }
+
+                var target = weight * kth;
+                while (floor < kth)
+                {
+                    var bound = (weight * floor) + bestExtra;
+                    if (bound + (1e-9 * (Math.Abs(bound) + 1)) >= target)
+                    {
+                        break;
+                    }
+
+                    floor++;
+                }
+            }
+        }
+
+        touched.Clear();
+        ArrayPool<int>.Shared.Return(starts);
+        ArrayPool<int>.Shared.Return(cursor);
+        ArrayPool<int>.Shared.Return(buffer);
     }
 
     private static void MarkSharers(GraphState state, MembershipRecord[] memberships, int[] groups, ulong[] bitmap, bool set)

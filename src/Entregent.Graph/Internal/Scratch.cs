@@ -91,6 +91,25 @@ internal sealed class Scratch
         return Bitmap2;
     }
 
+    /// <summary>A third bitmap with the same contract as <see cref="Bitmap"/>.</summary>
+    public ulong[] Bitmap3 { get; private set; } = [];
+
+    /// <summary>Counters for one block of member ids (<see cref="BlockBits"/>), all zero between uses.</summary>
+    public int[] BlockCounts { get; } = new int[1 << BlockBits];
+
+    /// <summary>Log2 of the member ids per block of <see cref="BlockCounts"/>: 64 KiB of counters stay in the L2 cache.</summary>
+    public const int BlockBits = 14;
+
+    public ulong[] EnsureBitmap3(int size)
+    {
+        if (Bitmap3.Length < Bits.WordsFor(size))
+        {
+            Bitmap3 = new ulong[Bits.WordsFor(size) + (Bitmap3.Length >> 1)];
+        }
+
+        return Bitmap3;
+    }
+
     public ulong[] EnsureBitmap(int size)
     {
         if (Bitmap.Length < Bits.WordsFor(size))
