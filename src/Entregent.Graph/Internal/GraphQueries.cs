@@ -5,6 +5,10 @@ namespace Entregent.Graph.Internal;
 /// <summary>The query algorithms, pure functions of one <see cref="GraphState"/>.</summary>
 internal static class GraphQueries
 {
+    // A top-k heap holds k + 1 entries at most; "all of them" (int.MaxValue) must neither overflow nor reserve
+    // memory up front, so the heap starts small and grows with what is actually found.
+    private static int InitialTopCapacity(int k) => Math.Min(k, 1024) + 1;
+
     public static Degree DegreeFromNetwork(GraphState state, ViewerNetwork network, in Visibility visibility, int other)
     {
         if (other == network.Viewer || (uint)other >= (uint)state.MemberCount || !visibility.Allows(other))
@@ -224,7 +228,7 @@ internal static class GraphQueries
         }
 
         // Candidates are kept in a min-heap of size k ordered worst-first, so ranking costs O(P log k) for P paths.
-        var best = new PriorityQueue<Candidate, Candidate>(maxPaths + 1, CandidateWorstFirst.Instance);
+        var best = new PriorityQueue<Candidate, Candidate>(InitialTopCapacity(maxPaths), CandidateWorstFirst.Instance);
         void Offer(Candidate candidate)
         {
             if (best.Count < maxPaths)
@@ -506,7 +510,7 @@ internal static class GraphQueries
         {
             targets.Sort();
         }
-        var top = new PriorityQueue<ReachKey, ReachKey>(options.MaxResults + 1, ReachKeyWorstFirst.Instance);
+        var top = new PriorityQueue<ReachKey, ReachKey>(InitialTopCapacity(options.MaxResults), ReachKeyWorstFirst.Instance);
         var far = new List<int>();
         var previous = -1;
         foreach (var t in targets)
@@ -920,7 +924,7 @@ internal static class GraphQueries
             Bits.Clear(targetBits, t);
         }
 
-        var top = new PriorityQueue<ReachKey, ReachKey>(options.MaxResults + 1, ReachKeyWorstFirst.Instance);
+        var top = new PriorityQueue<ReachKey, ReachKey>(InitialTopCapacity(options.MaxResults), ReachKeyWorstFirst.Instance);
         var far = false;
         for (var k = 0; k < targets.Length; k++)
         {
@@ -1185,7 +1189,7 @@ internal static class GraphQueries
             commons.CopyTo(orderedCommons);
         }
 
-        var best = new PriorityQueue<Suggestion, Suggestion>(options.MaxResults + 1, SuggestionWorstFirst.Instance);
+        var best = new PriorityQueue<Suggestion, Suggestion>(InitialTopCapacity(options.MaxResults), SuggestionWorstFirst.Instance);
         for (var k = 0; k < candidateCount; k++)
         {
             var c = ordered[k];
