@@ -76,8 +76,8 @@ public static class ManagePositions
         position.UpdatedAt = time.GetUtcNow();
         await TouchAsync(db, memberId, time, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        return new PositionView(position.Id, new OrganizationRef(organization.Name, organization.Slug), position.Title, position.Location,
-            position.Description, Months.Format(position.StartMonth), Months.Format(position.EndMonth), position.EndMonth is null);
+        return PositionView.Of(position.Id, organization.Name, organization.Slug, position.Title, position.Location,
+            position.Description, position.StartMonth, position.EndMonth);
     }
 
     /// <summary>Start required, end optional (current), neither in the future, end not before start.</summary>

@@ -5,7 +5,14 @@ namespace Entregent.Web.Features.Profiles;
 public sealed record OrganizationRef(string Name, string Slug);
 
 public sealed record PositionView(long Id, OrganizationRef Organization, string Title, string? Location, string? Description,
-    string StartMonth, string? EndMonth, bool Current);
+    string StartMonth, string? EndMonth, bool Current)
+{
+    /// <summary>A stored position as the API shows it: months as "2019-03", current when it has no end.</summary>
+    public static PositionView Of(long id, string organizationName, string organizationSlug, string title, string? location,
+        string? description, DateOnly startMonth, DateOnly? endMonth) =>
+        new(id, new OrganizationRef(organizationName, organizationSlug), title, location, description,
+            Months.Format(startMonth), Months.Format(endMonth), endMonth is null);
+}
 
 public sealed record EducationView(long Id, OrganizationRef School, string? Degree, string? Field, int? StartYear, int? EndYear);
 

@@ -49,11 +49,8 @@ public static class ViewProfile
         : await Connection.ExistsAsync(db, viewer, ownerId, cancellationToken) ? ViewerRelation.Connection
         : ViewerRelation.Member;
 
-    internal static async Task<LoadedProfile?> LoadAsync(EntregentDb db, Expression<Func<Profile, bool>> filter, CancellationToken cancellationToken)
-    {
-        // Four queries (the profile and three lists) share one connection instead of opening it four times.
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        return await db.Profiles.AsNoTracking().Where(filter).Select(p => new LoadedProfile
+    internal static Task<LoadedProfile?> LoadAsync(EntregentDb db, Expression<Func<Profile, bool>> filter, CancellationToken cancellationToken) =>
+        db.Profiles.AsNoTracking().Where(filter).Select(p => new LoadedProfile
         {
             MemberId = p.MemberId,
             Handle = p.Handle,
@@ -80,7 +77,6 @@ public static class ViewProfile
                 x.Degree, x.Field, x.StartYear, x.EndYear)).ToList(),
             Skills = p.Skills.OrderBy(s => s.Rank).Select(s => s.Skill!.Name).ToList(),
         }).AsSplitQuery().FirstOrDefaultAsync(cancellationToken);
-    }
 
     internal sealed record PositionRow(long Id, string OrganizationName, string OrganizationSlug, string Title, string? Location,
         string? Description, DateOnly StartMonth, DateOnly? EndMonth);
@@ -116,8 +112,8 @@ public static class ViewProfile
                 ContactEmailAudience.Allows(relation) ? ContactEmail : null,
                 PhoneAudience.Allows(relation) ? Phone : null,
                 WebsiteAudience.Allows(relation) ? Website : null),
-            ProfileViewMapping.Order(Positions.Select(p => new PositionView(p.Id, new OrganizationRef(p.OrganizationName, p.OrganizationSlug),
-                p.Title, p.Location, p.Description, Months.Format(p.StartMonth), Months.Format(p.EndMonth), p.EndMonth is null))),
+            ProfileViewMapping.Order(Positions.Select(p => PositionView.Of(p.Id, p.OrganizationName, p.OrganizationSlug, p.Title,
+                p.Location, p.Description, p.StartMonth, p.EndMonth))),
             Education.OrderByDescending(e => e.EndYear ?? int.MaxValue).ThenByDescending(e => e.StartYear).ToList(),
             Skills, Updated, relation);
     }
