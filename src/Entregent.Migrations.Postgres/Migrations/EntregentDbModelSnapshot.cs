@@ -53,6 +53,30 @@ namespace Entregent.Migrations.Postgres.Migrations
                     b.ToTable("changes", (string)null);
                 });
 
+            modelBuilder.Entity("Entregent.Web.Data.ExternalKey", b =>
+                {
+                    b.Property<string>("Source")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("LocalId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Source", "Kind", "ExternalId");
+
+                    b.HasIndex("Source", "Kind", "LocalId");
+
+                    b.ToTable("external_keys", (string)null);
+                });
+
             modelBuilder.Entity("Entregent.Web.Features.Accounts.Member", b =>
                 {
                     b.Property<long>("Id")
@@ -127,6 +151,24 @@ namespace Entregent.Migrations.Postgres.Migrations
                     b.ToTable("members", (string)null);
                 });
 
+            modelBuilder.Entity("Entregent.Web.Features.Connections.Block", b =>
+                {
+                    b.Property<long>("BlockerId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("BlockedId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("BlockerId", "BlockedId");
+
+                    b.HasIndex("BlockedId");
+
+                    b.ToTable("blocks", (string)null);
+                });
+
             modelBuilder.Entity("Entregent.Web.Features.Connections.Connection", b =>
                 {
                     b.Property<long>("Id")
@@ -135,8 +177,14 @@ namespace Entregent.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<long?>("ContextOrganizationId")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("HowMet")
+                        .HasColumnType("integer");
 
                     b.Property<long>("MemberId")
                         .HasColumnType("bigint");
@@ -145,6 +193,8 @@ namespace Entregent.Migrations.Postgres.Migrations
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ContextOrganizationId");
 
                     b.HasIndex("OtherMemberId");
 
@@ -155,6 +205,112 @@ namespace Entregent.Migrations.Postgres.Migrations
                         {
                             t.HasCheckConstraint("CK_connections_order", "\"MemberId\" < \"OtherMemberId\"");
                         });
+                });
+
+            modelBuilder.Entity("Entregent.Web.Features.Connections.Follow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("FollowedMemberId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("FollowedOrganizationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("FollowerId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FollowedMemberId");
+
+                    b.HasIndex("FollowedOrganizationId");
+
+                    b.HasIndex("FollowerId", "FollowedMemberId")
+                        .IsUnique()
+                        .HasFilter("\"FollowedMemberId\" IS NOT NULL");
+
+                    b.HasIndex("FollowerId", "FollowedOrganizationId")
+                        .IsUnique()
+                        .HasFilter("\"FollowedOrganizationId\" IS NOT NULL");
+
+                    b.ToTable("follows", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_follows_one_target", "(\"FollowedMemberId\" IS NULL) <> (\"FollowedOrganizationId\" IS NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("Entregent.Web.Features.Connections.Invitation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("ContextOrganizationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("FromMemberId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("HowMet")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTimeOffset?>("RespondedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("ToMemberId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContextOrganizationId");
+
+                    b.HasIndex("FromMemberId", "CreatedAt");
+
+                    b.HasIndex("FromMemberId", "ToMemberId")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 0");
+
+                    b.HasIndex("ToMemberId", "Status");
+
+                    b.ToTable("invitations", (string)null);
+                });
+
+            modelBuilder.Entity("Entregent.Web.Features.Connections.SuggestionDismissal", b =>
+                {
+                    b.Property<long>("MemberId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("DismissedMemberId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("MemberId", "DismissedMemberId");
+
+                    b.HasIndex("DismissedMemberId");
+
+                    b.ToTable("suggestion_dismissals", (string)null);
                 });
 
             modelBuilder.Entity("Entregent.Web.Features.Organizations.Organization", b =>
@@ -293,6 +449,43 @@ namespace Entregent.Migrations.Postgres.Migrations
                     b.ToTable("education", (string)null);
                 });
 
+            modelBuilder.Entity("Entregent.Web.Features.Profiles.ImportedAttributes", b =>
+                {
+                    b.Property<long>("MemberId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Browser")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long?>("CityExternalId")
+                        .HasColumnType("bigint");
+
+                    b.PrimitiveCollection<List<string>>("Emails")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("Gender")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("LocationIp")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("OriginalCreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("MemberId");
+
+                    b.ToTable("imported_attributes", (string)null);
+                });
+
             modelBuilder.Entity("Entregent.Web.Features.Profiles.MemberSkill", b =>
                 {
                     b.Property<long>("MemberId")
@@ -361,6 +554,12 @@ namespace Entregent.Migrations.Postgres.Migrations
                     b.Property<long>("MemberId")
                         .HasColumnType("bigint");
 
+                    b.Property<DateOnly?>("Birthday")
+                        .HasColumnType("date");
+
+                    b.Property<int>("BirthdayAudience")
+                        .HasColumnType("integer");
+
                     b.Property<string>("ContactEmail")
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)");
@@ -379,6 +578,14 @@ namespace Entregent.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset?>("EducationUpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("FamilyName")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("GivenName")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
                     b.Property<string>("Handle")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -388,9 +595,16 @@ namespace Entregent.Migrations.Postgres.Migrations
                         .HasMaxLength(220)
                         .HasColumnType("character varying(220)");
 
+                    b.Property<bool>("HideConnections")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Industry")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.PrimitiveCollection<List<string>>("Interests")
+                        .IsRequired()
+                        .HasColumnType("text[]");
 
                     b.Property<DateTimeOffset>("IntroUpdatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -429,6 +643,9 @@ namespace Entregent.Migrations.Postgres.Migrations
 
                     b.Property<DateTimeOffset?>("PositionsUpdatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Reach")
+                        .HasColumnType("integer");
 
                     b.Property<DateTimeOffset?>("SkillsUpdatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -614,8 +831,28 @@ namespace Entregent.Migrations.Postgres.Migrations
                     b.ToTable("member_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Entregent.Web.Features.Connections.Block", b =>
+                {
+                    b.HasOne("Entregent.Web.Features.Accounts.Member", null)
+                        .WithMany()
+                        .HasForeignKey("BlockedId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Entregent.Web.Features.Accounts.Member", null)
+                        .WithMany()
+                        .HasForeignKey("BlockerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Entregent.Web.Features.Connections.Connection", b =>
                 {
+                    b.HasOne("Entregent.Web.Features.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("ContextOrganizationId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Entregent.Web.Features.Accounts.Member", null)
                         .WithMany()
                         .HasForeignKey("MemberId")
@@ -625,6 +862,60 @@ namespace Entregent.Migrations.Postgres.Migrations
                     b.HasOne("Entregent.Web.Features.Accounts.Member", null)
                         .WithMany()
                         .HasForeignKey("OtherMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Entregent.Web.Features.Connections.Follow", b =>
+                {
+                    b.HasOne("Entregent.Web.Features.Accounts.Member", null)
+                        .WithMany()
+                        .HasForeignKey("FollowedMemberId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Entregent.Web.Features.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("FollowedOrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Entregent.Web.Features.Accounts.Member", null)
+                        .WithMany()
+                        .HasForeignKey("FollowerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Entregent.Web.Features.Connections.Invitation", b =>
+                {
+                    b.HasOne("Entregent.Web.Features.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("ContextOrganizationId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Entregent.Web.Features.Accounts.Member", null)
+                        .WithMany()
+                        .HasForeignKey("FromMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Entregent.Web.Features.Accounts.Member", null)
+                        .WithMany()
+                        .HasForeignKey("ToMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Entregent.Web.Features.Connections.SuggestionDismissal", b =>
+                {
+                    b.HasOne("Entregent.Web.Features.Accounts.Member", null)
+                        .WithMany()
+                        .HasForeignKey("DismissedMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Entregent.Web.Features.Accounts.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -653,6 +944,15 @@ namespace Entregent.Migrations.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Organization");
+                });
+
+            modelBuilder.Entity("Entregent.Web.Features.Profiles.ImportedAttributes", b =>
+                {
+                    b.HasOne("Entregent.Web.Features.Accounts.Member", null)
+                        .WithOne()
+                        .HasForeignKey("Entregent.Web.Features.Profiles.ImportedAttributes", "MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Entregent.Web.Features.Profiles.MemberSkill", b =>

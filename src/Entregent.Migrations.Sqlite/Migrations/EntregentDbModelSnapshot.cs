@@ -45,6 +45,30 @@ namespace Entregent.Migrations.Sqlite.Migrations
                     b.ToTable("changes", (string)null);
                 });
 
+            modelBuilder.Entity("Entregent.Web.Data.ExternalKey", b =>
+                {
+                    b.Property<string>("Source")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LocalId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Source", "Kind", "ExternalId");
+
+                    b.HasIndex("Source", "Kind", "LocalId");
+
+                    b.ToTable("external_keys", (string)null);
+                });
+
             modelBuilder.Entity("Entregent.Web.Features.Accounts.Member", b =>
                 {
                     b.Property<long>("Id")
@@ -117,13 +141,37 @@ namespace Entregent.Migrations.Sqlite.Migrations
                     b.ToTable("members", (string)null);
                 });
 
+            modelBuilder.Entity("Entregent.Web.Features.Connections.Block", b =>
+                {
+                    b.Property<long>("BlockerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BlockedId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("BlockerId", "BlockedId");
+
+                    b.HasIndex("BlockedId");
+
+                    b.ToTable("blocks", (string)null);
+                });
+
             modelBuilder.Entity("Entregent.Web.Features.Connections.Connection", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ContextOrganizationId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HowMet")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("MemberId")
@@ -134,6 +182,8 @@ namespace Entregent.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ContextOrganizationId");
+
                     b.HasIndex("OtherMemberId");
 
                     b.HasIndex("MemberId", "OtherMemberId")
@@ -143,6 +193,108 @@ namespace Entregent.Migrations.Sqlite.Migrations
                         {
                             t.HasCheckConstraint("CK_connections_order", "\"MemberId\" < \"OtherMemberId\"");
                         });
+                });
+
+            modelBuilder.Entity("Entregent.Web.Features.Connections.Follow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FollowedMemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FollowedOrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FollowerId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FollowedMemberId");
+
+                    b.HasIndex("FollowedOrganizationId");
+
+                    b.HasIndex("FollowerId", "FollowedMemberId")
+                        .IsUnique()
+                        .HasFilter("\"FollowedMemberId\" IS NOT NULL");
+
+                    b.HasIndex("FollowerId", "FollowedOrganizationId")
+                        .IsUnique()
+                        .HasFilter("\"FollowedOrganizationId\" IS NOT NULL");
+
+                    b.ToTable("follows", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_follows_one_target", "(\"FollowedMemberId\" IS NULL) <> (\"FollowedOrganizationId\" IS NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("Entregent.Web.Features.Connections.Invitation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ContextOrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FromMemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HowMet")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RespondedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ToMemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContextOrganizationId");
+
+                    b.HasIndex("FromMemberId", "CreatedAt");
+
+                    b.HasIndex("FromMemberId", "ToMemberId")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 0");
+
+                    b.HasIndex("ToMemberId", "Status");
+
+                    b.ToTable("invitations", (string)null);
+                });
+
+            modelBuilder.Entity("Entregent.Web.Features.Connections.SuggestionDismissal", b =>
+                {
+                    b.Property<long>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DismissedMemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MemberId", "DismissedMemberId");
+
+                    b.HasIndex("DismissedMemberId");
+
+                    b.ToTable("suggestion_dismissals", (string)null);
                 });
 
             modelBuilder.Entity("Entregent.Web.Features.Organizations.Organization", b =>
@@ -275,6 +427,43 @@ namespace Entregent.Migrations.Sqlite.Migrations
                     b.ToTable("education", (string)null);
                 });
 
+            modelBuilder.Entity("Entregent.Web.Features.Profiles.ImportedAttributes", b =>
+                {
+                    b.Property<long>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Browser")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CityExternalId")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Emails")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Gender")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LocationIp")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("OriginalCreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("MemberId");
+
+                    b.ToTable("imported_attributes", (string)null);
+                });
+
             modelBuilder.Entity("Entregent.Web.Features.Profiles.MemberSkill", b =>
                 {
                     b.Property<long>("MemberId")
@@ -341,6 +530,12 @@ namespace Entregent.Migrations.Sqlite.Migrations
                     b.Property<long>("MemberId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("Birthday")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BirthdayAudience")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ContactEmail")
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");
@@ -359,6 +554,14 @@ namespace Entregent.Migrations.Sqlite.Migrations
                     b.Property<long?>("EducationUpdatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("FamilyName")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GivenName")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Handle")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -368,8 +571,15 @@ namespace Entregent.Migrations.Sqlite.Migrations
                         .HasMaxLength(220)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("HideConnections")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Industry")
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Interests")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<long>("IntroUpdatedAt")
@@ -408,6 +618,9 @@ namespace Entregent.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("PositionsUpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Reach")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("SkillsUpdatedAt")
@@ -586,8 +799,28 @@ namespace Entregent.Migrations.Sqlite.Migrations
                     b.ToTable("member_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Entregent.Web.Features.Connections.Block", b =>
+                {
+                    b.HasOne("Entregent.Web.Features.Accounts.Member", null)
+                        .WithMany()
+                        .HasForeignKey("BlockedId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Entregent.Web.Features.Accounts.Member", null)
+                        .WithMany()
+                        .HasForeignKey("BlockerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Entregent.Web.Features.Connections.Connection", b =>
                 {
+                    b.HasOne("Entregent.Web.Features.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("ContextOrganizationId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Entregent.Web.Features.Accounts.Member", null)
                         .WithMany()
                         .HasForeignKey("MemberId")
@@ -597,6 +830,60 @@ namespace Entregent.Migrations.Sqlite.Migrations
                     b.HasOne("Entregent.Web.Features.Accounts.Member", null)
                         .WithMany()
                         .HasForeignKey("OtherMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Entregent.Web.Features.Connections.Follow", b =>
+                {
+                    b.HasOne("Entregent.Web.Features.Accounts.Member", null)
+                        .WithMany()
+                        .HasForeignKey("FollowedMemberId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Entregent.Web.Features.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("FollowedOrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Entregent.Web.Features.Accounts.Member", null)
+                        .WithMany()
+                        .HasForeignKey("FollowerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Entregent.Web.Features.Connections.Invitation", b =>
+                {
+                    b.HasOne("Entregent.Web.Features.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("ContextOrganizationId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Entregent.Web.Features.Accounts.Member", null)
+                        .WithMany()
+                        .HasForeignKey("FromMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Entregent.Web.Features.Accounts.Member", null)
+                        .WithMany()
+                        .HasForeignKey("ToMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Entregent.Web.Features.Connections.SuggestionDismissal", b =>
+                {
+                    b.HasOne("Entregent.Web.Features.Accounts.Member", null)
+                        .WithMany()
+                        .HasForeignKey("DismissedMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Entregent.Web.Features.Accounts.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -625,6 +912,15 @@ namespace Entregent.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Organization");
+                });
+
+            modelBuilder.Entity("Entregent.Web.Features.Profiles.ImportedAttributes", b =>
+                {
+                    b.HasOne("Entregent.Web.Features.Accounts.Member", null)
+                        .WithOne()
+                        .HasForeignKey("Entregent.Web.Features.Profiles.ImportedAttributes", "MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Entregent.Web.Features.Profiles.MemberSkill", b =>

@@ -35,6 +35,12 @@ public sealed class EntregentDb(DbContextOptions<EntregentDb> options)
     public DbSet<Organization> Organizations => Set<Organization>();
     public DbSet<OrganizationAlias> OrganizationAliases => Set<OrganizationAlias>();
     public DbSet<Connection> Connections => Set<Connection>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<Follow> Follows => Set<Follow>();
+    public DbSet<Block> Blocks => Set<Block>();
+    public DbSet<SuggestionDismissal> SuggestionDismissals => Set<SuggestionDismissal>();
+    public DbSet<ImportedAttributes> ImportedAttributes => Set<ImportedAttributes>();
+    public DbSet<ExternalKey> ExternalKeys => Set<ExternalKey>();
 
     /// <summary>
     /// Queues a feed row for the next save, for changes made with ExecuteUpdate/ExecuteDelete that the change

@@ -16,6 +16,16 @@ public enum OpenTo
     Introductions = 8,
 }
 
+/// <summary>Who may open a member's profile at all (section audiences then apply within it).</summary>
+public enum ProfileReach
+{
+    /// <summary>Every signed-in member (and anonymous visitors for the public sections).</summary>
+    Everyone = 0,
+
+    /// <summary>Only members within three degrees of the owner; others get "not found".</summary>
+    WithinThreeDegrees = 1,
+}
+
 /// <summary>
 /// A member's career profile. Each section carries the time it was last changed, so a reader can judge how
 /// fresh it is ("positions updated 3 years ago").
@@ -33,6 +43,9 @@ public sealed class Profile : IFeedEntity
     public const int EmailMaxLength = 254;
     public const int PhoneMaxLength = 32;
     public const int WebsiteMaxLength = 300;
+    public const int NameMaxLength = 60;
+    public const int InterestMaxLength = 100;
+    public const int MaxInterests = 100;
 
     public long MemberId { get; set; }
     public Member? Member { get; set; }
@@ -41,6 +54,19 @@ public sealed class Profile : IFeedEntity
     public required string Handle { get; set; }
     public required string DisplayName { get; set; }
     public string? Headline { get; set; }
+
+    /// <summary>Optional split of the name, for sorting by family name and for imports that carry it.</summary>
+    public string? GivenName { get; set; }
+    public string? FamilyName { get; set; }
+    public DateOnly? Birthday { get; set; }
+    public Audience BirthdayAudience { get; set; } = Audience.Connections;
+
+    /// <summary>Topics the member follows (imported LDBC interests, later hashtags).</summary>
+    public List<string> Interests { get; set; } = [];
+
+    /// <summary>When set, others see only the connections they share with the member.</summary>
+    public bool HideConnections { get; set; }
+    public ProfileReach Reach { get; set; }
 
     /// <summary>Markdown; rendered through the sanitiser, never as raw HTML.</summary>
     public string? Summary { get; set; }
@@ -93,6 +119,8 @@ internal sealed class ProfileConfiguration : IEntityTypeConfiguration<Profile>
         builder.HasIndex(p => p.Handle).IsUnique();
         builder.Property(p => p.DisplayName).HasMaxLength(Profile.DisplayNameMaxLength);
         builder.Property(p => p.Headline).HasMaxLength(Profile.HeadlineMaxLength);
+        builder.Property(p => p.GivenName).HasMaxLength(Profile.NameMaxLength);
+        builder.Property(p => p.FamilyName).HasMaxLength(Profile.NameMaxLength);
         builder.Property(p => p.Summary).HasMaxLength(Profile.SummaryMaxLength);
         builder.Property(p => p.Location).HasMaxLength(Profile.LocationMaxLength);
         builder.Property(p => p.Industry).HasMaxLength(Profile.IndustryMaxLength);
