@@ -11,6 +11,7 @@ using Entregent.Web.Infrastructure;
 using Entregent.Web.Infrastructure.Email;
 using Entregent.Web.Infrastructure.Imaging;
 using Entregent.Web.Infrastructure.Markdown;
+using Entregent.Web.Network;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -110,6 +111,9 @@ builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
 builder.Services.AddScoped<AccountEmails>();
 builder.Services.AddSingleton<ProfileCache>();
 builder.Services.AddHostedService<ProfileCacheFollower>();
+builder.Services.AddSingleton<NetworkGraph>();
+// Registered before the web server: the graph is built before the first request is served.
+builder.Services.AddHostedService<NetworkGraphFollower>();
 builder.Services.AddEntregentEmail(builder.Configuration);
 builder.Services.AddEntregentImaging(builder.Configuration);
 builder.Services.AddSingleton<MarkdownRenderer>();

@@ -27,6 +27,12 @@ public sealed class EntregentDb(DbContextOptions<EntregentDb> options)
     private readonly List<Change> _committedWithTransaction = [];
 
     public DbSet<Change> Changes => Set<Change>();
+
+    /// <summary>
+    /// The highest change-feed sequence this context has committed, 0 if none: a writer waits for the indexes to
+    /// reach it before answering, so a member always reads their own writes.
+    /// </summary>
+    public long LastCommittedSequence { get; private set; }
     public DbSet<Profile> Profiles => Set<Profile>();
     public DbSet<Position> Positions => Set<Position>();
     public DbSet<Education> Education => Set<Education>();
@@ -92,6 +98,7 @@ public sealed class EntregentDb(DbContextOptions<EntregentDb> options)
             if (ownTransaction is not null)
             {
                 await ownTransaction.CommitAsync(cancellationToken);
+                NoteCommitted(rows);
                 ApplicationService<ChangeNotifier>().Notify(rows);
             }
             else
@@ -127,7 +134,16 @@ public sealed class EntregentDb(DbContextOptions<EntregentDb> options)
         {
             var rows = _committedWithTransaction.ToList();
             _committedWithTransaction.Clear();
+            NoteCommitted(rows);
             ApplicationService<ChangeNotifier>().Notify(rows);
+        }
+    }
+
+    private void NoteCommitted(List<Change> rows)
+    {
+        if (rows.Count > 0)
+        {
+            LastCommittedSequence = Math.Max(LastCommittedSequence, rows.Max(r => r.Sequence));
         }
     }
 

@@ -1,0 +1,128 @@
+using Entregent.Graph;
+
+namespace Entregent.Web.Network;
+
+/// <summary>A member's place in the viewer's network, as shown beside every name.</summary>
+public readonly record struct NetworkBadge(Degree Degree, int MutualCount);
+
+/// <summary>
+/// The application's copy of the social graph (<see cref="SocialGraph"/>) with the maps between store ids and the
+/// graph's dense ids. Built from the store at start-up and kept current from the change feed by
+/// <see cref="NetworkGraphFollower"/>; readers never wait for it, writers wait for their own change to land
+/// (<see cref="WaitForAsync"/>) so a member always sees what they just did.
+/// </summary>
+public sealed class NetworkGraph(TimeProvider time)
+{
+    private readonly MemberIdMap _members = new();
+    private readonly MemberIdMap _organisations = new();
+    private TaskCompletionSource _applied = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private long _appliedSequence = -1;
+
+    public SocialGraph Graph { get; private set; } = new(new SocialGraphOptions { TimeProvider = time });
+
+    /// <summary>The last change-feed sequence reflected in <see cref="Graph"/>; −1 before the first build.</summary>
+    public long AppliedSequence => Interlocked.Read(ref _appliedSequence);
+
+    internal TimeProvider Time => time;
+
+    internal int MemberCountHint => _members.Count;
+
+    public DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+
+    public bool TryGetDense(long memberId, out int dense) => _members.TryGetDense(memberId, out dense);
+
+    public long MemberIdOf(int dense) => _members.GetExternal(dense);
+
+    public bool TryGetOrganisation(long organizationId, out int dense) => _organisations.TryGetDense(organizationId, out dense);
+
+    public long OrganizationIdOf(int dense) => _organisations.GetExternal(dense);
+
+    internal int DenseMember(long memberId) => _members.GetOrAdd(memberId);
+
+    internal int DenseOrganisation(long organizationId) => _organisations.GetOrAdd(organizationId);
+
+    internal void Replace(SocialGraph graph, long sequence)
+    {
+        Graph = graph;
+        MarkApplied(sequence);
+    }
+
+    internal void MarkApplied(long sequence)
+    {
+        Interlocked.Exchange(ref _appliedSequence, sequence);
+        Interlocked.Exchange(ref _applied, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+    }
+
+    /// <summary>
+    /// Waits until the graph reflects the change feed up to <paramref name="sequence"/>, or <paramref name="timeout"/>
+    /// (default 5 s) passes. Returns whether it got there.
+    /// </summary>
+    public async Task<bool> WaitForAsync(long sequence, CancellationToken cancellationToken, TimeSpan? timeout = null)
+    {
+        var deadline = time.GetUtcNow() + (timeout ?? TimeSpan.FromSeconds(5));
+        while (AppliedSequence < sequence)
+        {
+            var next = Volatile.Read(ref _applied).Task;
+            if (AppliedSequence >= sequence)
+            {
+                break;
+            }
+            var left = deadline - time.GetUtcNow();
+            if (left <= TimeSpan.Zero)
+            {
+                return false;
+            }
+            try
+            {
+                await next.WaitAsync(left < TimeSpan.FromMilliseconds(100) ? left : TimeSpan.FromMilliseconds(100), time, cancellationToken);
+            }
+            catch (TimeoutException)
+            {
+                // Loop: the deadline is checked against the clock, which tests may move.
+            }
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// Degree and mutual-connection count of each member for the viewer, in one pass for a page (the viewer's
+    /// network is computed once). Unknown members, blocked members and the viewer get <see cref="Degree.None"/>.
+    /// </summary>
+    public IReadOnlyDictionary<long, NetworkBadge> Badges(long? viewerId, IEnumerable<long> memberIds)
+    {
+        var ids = memberIds.Distinct().ToList();
+        var result = new Dictionary<long, NetworkBadge>(ids.Count);
+        var graph = Graph;
+        if (viewerId is not { } viewerKey || !TryGetDense(viewerKey, out var viewer))
+        {
+            foreach (var id in ids)
+            {
+                result[id] = default;
+            }
+            return result;
+        }
+        var dense = new int[ids.Count];
+        for (var i = 0; i < ids.Count; i++)
+        {
+            dense[i] = TryGetDense(ids[i], out var d) ? d : -1;
+        }
+        var known = dense.Where(d => d >= 0).ToArray();
+        var degrees = graph.Degrees(viewer, known);
+        var k = 0;
+        for (var i = 0; i < ids.Count; i++)
+        {
+            if (dense[i] < 0)
+            {
+                result[ids[i]] = default;
+                continue;
+            }
+            var degree = degrees[k++];
+            var mutual = degree is Degree.None ? 0 : graph.MutualConnectionCount(viewer, dense[i]);
+            result[ids[i]] = new NetworkBadge(degree, mutual);
+        }
+        return result;
+    }
+
+    /// <summary>The viewer's badge for one member.</summary>
+    public NetworkBadge Badge(long? viewerId, long memberId) => Badges(viewerId, [memberId])[memberId];
+}
