@@ -5,6 +5,7 @@ using System.Text.Unicode;
 using Entregent.Web.Data;
 using Entregent.Web.Features.Accounts;
 using Entregent.Web.Features.Demo;
+using Entregent.Web.Features.Ldbc;
 using Entregent.Web.Features.Organizations;
 using Entregent.Web.Features.Profiles;
 using Entregent.Web.Infrastructure;
@@ -21,6 +22,8 @@ using Scalar.AspNetCore;
 // `--demo` is ours, not a configuration switch: take it out before the host parses the command line.
 var seedDemo = args.Contains("--demo", StringComparer.Ordinal);
 args = [.. args.Where(a => a != "--demo")];
+// `ldbc import|validate <path>`: a verb of this executable, run with the app's services instead of the web server.
+var ldbc = LdbcCommand.TakeFrom(ref args);
 // The content root is where the app's own files are (next to the assembly, for `dotnet run` and a published
 // app alike); relative data paths such as ./data/entregent.db resolve against the directory it was started from.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
@@ -127,6 +130,11 @@ builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSett
 var app = builder.Build();
 
 await app.Services.PrepareStoreAsync(app.Lifetime.ApplicationStopping);
+if (ldbc is not null)
+{
+    Environment.ExitCode = await ldbc.RunAsync(app.Services, app.Lifetime.ApplicationStopping);
+    return;
+}
 if (seedDemo || app.Configuration.GetValue("Demo:Seed", false))
 {
     await using var scope = app.Services.CreateAsyncScope();

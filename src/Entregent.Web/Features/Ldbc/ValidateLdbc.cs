@@ -1,0 +1,341 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Entregent.Graph;
+using Entregent.Web.Data;
+using Entregent.Web.Features.Organizations;
+using Entregent.Web.Features.Profiles;
+using Entregent.Web.Network;
+using Microsoft.EntityFrameworkCore;
+
+namespace Entregent.Web.Features.Ldbc;
+
+/// <summary>Passed, failed and skipped operations of one query.</summary>
+public sealed class LdbcTally
+{
+    public int Passed { get; set; }
+    public int Failed { get; set; }
+    public int Skipped { get; set; }
+}
+
+/// <summary>An answer that departs from LDBC's.</summary>
+public sealed record LdbcFailure(LdbcOperation Operation, string Difference, JsonNode? Actual);
+
+/// <summary>What a validation found: counts per query, the failures, and why skipped queries were skipped.</summary>
+public sealed class LdbcValidation
+{
+    public SortedDictionary<string, LdbcTally> Queries { get; } = new(Comparer<string>.Create(CompareQueryNames));
+    public List<LdbcFailure> Failures { get; } = [];
+    public int Passed => Queries.Values.Sum(t => t.Passed);
+    public int Failed => Queries.Values.Sum(t => t.Failed);
+    public int Skipped => Queries.Values.Sum(t => t.Skipped);
+
+    /// <summary>"IC2" before "IC10", interactive before short reads.</summary>
+    private static int CompareQueryNames(string? a, string? b)
+    {
+        static (string, int) Split(string? q)
+        {
+            q ??= "";
+            var digits = q.SkipWhile(c => !char.IsAsciiDigit(c)).Count();
+            return (q[..^digits], digits == 0 ? 0 : int.Parse(q[^digits..], CultureInfo.InvariantCulture));
+        }
+        var (pa, na) = Split(a);
+        var (pb, nb) = Split(b);
+        var byPrefix = string.CompareOrdinal(pa, pb);
+        return byPrefix != 0 ? byPrefix : na.CompareTo(nb);
+    }
+}
+
+/// <summary>
+/// Runs LDBC SNB Interactive operations through Entregent's own code paths — the graph index for distances,
+/// reach and neighbourhoods, the store and the profile use case for what members see — and compares each answer with
+/// LDBC's expected one (<see cref="LdbcExpectations"/>). Ids are LDBC's on both sides, translated through the
+/// <see cref="ExternalKey"/>s the import wrote. Queries over messages, forums, likes and tags' classes are not
+/// modelled and are counted as skipped, with the reason.
+/// </summary>
+public static class ValidateLdbc
+{
+    /// <summary>Why each query Entregent does not answer is skipped.</summary>
+    public static readonly IReadOnlyDictionary<string, string> NotModelled = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["IC2"] = "messages are not modelled",
+        ["IC3"] = "messages are not modelled",
+        ["IC4"] = "posts and tags are not modelled",
+        ["IC5"] = "forums are not modelled",
+        ["IC6"] = "posts and tags are not modelled",
+        ["IC7"] = "likes are not modelled",
+        ["IC8"] = "comments are not modelled",
+        ["IC9"] = "messages are not modelled",
+        ["IC10"] = "posts are not modelled",
+        ["IC12"] = "comments and tag classes are not modelled",
+        ["IC14"] = "path weights need comments, which are not modelled",
+        ["IS2"] = "messages are not modelled",
+        ["IS4"] = "messages are not modelled",
+        ["IS5"] = "messages are not modelled",
+        ["IS6"] = "forums are not modelled",
+        ["IS7"] = "comments are not modelled",
+        ["unknown"] = "not an LDBC SNB Interactive operation",
+    };
+
+    /// <summary>The queries Entregent answers.</summary>
+    public static readonly IReadOnlySet<string> Answered = new HashSet<string>(StringComparer.Ordinal) { "IC1", "IC11", "IC13", "IS1", "IS3" };
+
+    public static async Task<LdbcValidation> ExecuteAsync(EntregentDb db, ProfileCache profiles, NetworkGraph graph,
+        IEnumerable<LdbcOperation> operations, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(operations);
+        var ids = await IdMap.LoadAsync(db, cancellationToken);
+        var context = new Context(db, profiles, graph, ids);
+        var result = new LdbcValidation();
+        foreach (var operation in operations)
+        {
+            if (!result.Queries.TryGetValue(operation.Query, out var tally))
+            {
+                result.Queries[operation.Query] = tally = new LdbcTally();
+            }
+            if (!Answered.Contains(operation.Query))
+            {
+                tally.Skipped++;
+                continue;
+            }
+            var actual = operation.Query switch
+            {
+                "IC1" => await PeopleSearchAsync(context, operation, cancellationToken),
+                "IC11" => await WhoWorksWhereAsync(context, operation, cancellationToken),
+                "IC13" => PathLength(context, operation),
+                "IS1" => await ProfileAsync(context, operation, cancellationToken),
+                "IS3" => await ConnectionsAsync(context, operation, cancellationToken),
+                _ => throw new InvalidOperationException($"No runner for {operation.Query}."),
+            };
+            var difference = LdbcExpectations.Difference(operation.Query, operation.Expected, actual);
+            if (difference is null)
+            {
+                tally.Passed++;
+            }
+            else
+            {
+                tally.Failed++;
+                result.Failures.Add(new LdbcFailure(operation, difference, actual));
+            }
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// IC1, people search in one's network: members with the given first name within 3 hops, nearest first, then by last
+    /// name and id; each with profile, imported attributes, universities and companies.
+    /// </summary>
+    private static async Task<JsonNode> PeopleSearchAsync(Context c, LdbcOperation operation, CancellationToken cancellationToken)
+    {
+        var viewer = c.Dense(operation.IdParameter("personIdQ1"));
+        var firstName = operation.TextParameter("firstName");
+        if (viewer < 0)
+        {
+            return new JsonArray();
+        }
+        var distances = c.Graph.Graph.Neighbourhood(viewer, 3, maxResults: int.MaxValue)
+            .Where(n => n.Member != viewer)
+            .ToDictionary(n => c.Graph.MemberIdOf(n.Member), n => n.Distance);
+        var named = await c.Db.Profiles.AsNoTracking()
+            .Where(p => p.GivenName == firstName)
+            .Select(p => new { p.MemberId, p.FamilyName })
+            .ToListAsync(cancellationToken);
+        var found = named
+            .Where(p => distances.ContainsKey(p.MemberId) && c.Ids.LdbcOf(p.MemberId) is not null)
+            .Select(p => (p.MemberId, Ldbc: c.Ids.LdbcOf(p.MemberId)!.Value, LastName: p.FamilyName ?? "", Distance: distances[p.MemberId]))
+            .OrderBy(p => p.Distance).ThenBy(p => p.LastName, StringComparer.Ordinal).ThenBy(p => p.Ldbc)
+            .Take(operation.IntParameter("limit"))
+            .ToList();
+        var memberIds = found.Select(f => f.MemberId).ToList();
+        var details = await c.Db.Profiles.AsNoTracking()
+            .Where(p => memberIds.Contains(p.MemberId))
+            .Select(p => new { p.MemberId, p.FamilyName, p.Birthday, p.Languages, p.Location })
+            .ToDictionaryAsync(p => p.MemberId, cancellationToken);
+        var attributes = await c.Db.ImportedAttributes.AsNoTracking()
+            .Where(a => memberIds.Contains(a.MemberId))
+            .ToDictionaryAsync(a => a.MemberId, cancellationToken);
+        var studies = (await c.Db.Education.AsNoTracking()
+                .Where(e => memberIds.Contains(e.MemberId))
+                .Select(e => new { e.MemberId, e.Organization!.Name, e.EndYear, e.Organization.Location })
+                .ToListAsync(cancellationToken))
+            .ToLookup(e => e.MemberId);
+        var jobs = (await c.Db.Positions.AsNoTracking()
+                .Where(p => memberIds.Contains(p.MemberId))
+                .Select(p => new { p.MemberId, p.Organization!.Name, p.StartMonth, p.Organization.Location })
+                .ToListAsync(cancellationToken))
+            .ToLookup(p => p.MemberId);
+        var rows = new JsonArray();
+        foreach (var f in found)
+        {
+            var profile = details[f.MemberId];
+            var imported = attributes.GetValueOrDefault(f.MemberId);
+            rows.Add(new JsonObject
+            {
+                ["friendId"] = f.Ldbc,
+                ["friendLastName"] = profile.FamilyName,
+                ["distanceFromPerson"] = f.Distance,
+                ["friendBirthday"] = profile.Birthday is { } birthday ? Milliseconds(birthday) : null,
+                ["friendCreationDate"] = imported?.OriginalCreatedAt?.ToUnixTimeMilliseconds(),
+                ["friendGender"] = imported?.Gender,
+                ["friendBrowserUsed"] = imported?.Browser,
+                ["friendLocationIp"] = imported?.LocationIp,
+                ["friendEmails"] = new JsonArray([.. (imported?.Emails ?? []).Select(e => JsonValue.Create(e))]),
+                ["friendLanguages"] = new JsonArray([.. profile.Languages.Select(l => JsonValue.Create(l))]),
+                ["friendCityName"] = profile.Location,
+                ["friendUniversities"] = new JsonArray([.. studies[f.MemberId].Select(e => new JsonObject
+                {
+                    ["organizationName"] = e.Name,
+                    ["year"] = e.EndYear,
+                    ["placeName"] = e.Location,
+                })]),
+                ["friendCompanies"] = new JsonArray([.. jobs[f.MemberId].Select(p => new JsonObject
+                {
+                    ["organizationName"] = p.Name,
+                    ["year"] = p.StartMonth.Year,
+                    ["placeName"] = p.Location,
+                })]),
+            });
+        }
+        return rows;
+    }
+
+    /// <summary>
+    /// IC11, "who in my network works at a company in country X": members within 2 hops with a position at a company
+    /// located there that started before the given year; one row per (member, company), earliest start first, then
+    /// by id, then by company name descending.
+    /// </summary>
+    private static async Task<JsonNode> WhoWorksWhereAsync(Context c, LdbcOperation operation, CancellationToken cancellationToken)
+    {
+        var viewer = c.Dense(operation.IdParameter("personIdQ11"));
+        if (viewer < 0)
+        {
+            return new JsonArray();
+        }
+        var country = operation.TextParameter("countryName");
+        var before = new DateOnly(operation.IntParameter("workFromYear"), 1, 1);
+        var positions = await c.Db.Positions.AsNoTracking()
+            .Where(p => p.Organization!.Kind == OrganizationKind.Company && p.Organization.Location == country && p.StartMonth < before)
+            .Select(p => new { p.MemberId, p.Organization!.Name, p.StartMonth })
+            .ToListAsync(cancellationToken);
+        var candidates = positions.Select(p => c.DenseOfMember(p.MemberId)).Where(d => d >= 0 && d != viewer).Distinct().ToArray();
+        var near = c.Graph.Graph.Reach(viewer, candidates, new ReachOptions { MaxDepth = 2, MaxResults = int.MaxValue })
+            .Select(r => c.Graph.MemberIdOf(r.Member))
+            .ToHashSet();
+        var rows = positions
+            .Where(p => near.Contains(p.MemberId) && c.Ids.LdbcOf(p.MemberId) is not null)
+            .Select(p => (p.MemberId, Ldbc: c.Ids.LdbcOf(p.MemberId)!.Value, p.Name, Year: p.StartMonth.Year))
+            .Distinct()
+            .OrderBy(p => p.Year).ThenBy(p => p.Ldbc).ThenByDescending(p => p.Name, StringComparer.Ordinal)
+            .Take(operation.IntParameter("limit"))
+            .ToList();
+        var ids = rows.Select(r => r.MemberId).Distinct().ToList();
+        var names = await c.Db.Profiles.AsNoTracking()
+            .Where(p => ids.Contains(p.MemberId))
+            .Select(p => new { p.MemberId, p.GivenName, p.FamilyName })
+            .ToDictionaryAsync(p => p.MemberId, cancellationToken);
+        return new JsonArray([.. rows.Select(r => new JsonObject
+        {
+            ["personId"] = r.Ldbc,
+            ["personFirstName"] = names[r.MemberId].GivenName,
+            ["personLastName"] = names[r.MemberId].FamilyName,
+            ["organizationName"] = r.Name,
+            ["organizationWorkFromYear"] = r.Year,
+        })]);
+    }
+
+    /// <summary>IC13, the degree of connection: −1 when there is no path or a person is unknown, 0 for the same person.</summary>
+    private static JsonObject PathLength(Context c, LdbcOperation operation)
+    {
+        var from = c.Dense(operation.IdParameter("person1IdQ13StartNode"));
+        var to = c.Dense(operation.IdParameter("person2IdQ13EndNode"));
+        var length = from < 0 || to < 0 ? -1 : c.Graph.Graph.ShortestPathLength(from, to);
+        return new JsonObject { ["shortestPathLength"] = length };
+    }
+
+    /// <summary>
+    /// IS1, a person's profile: through the profile use case (what the API serves), plus the imported attributes;
+    /// null for an unknown person, as LDBC answers.
+    /// </summary>
+    private static async Task<JsonNode?> ProfileAsync(Context c, LdbcOperation operation, CancellationToken cancellationToken)
+    {
+        var memberId = c.Ids.MemberOf(operation.IdParameter("personIdSQ1"));
+        if (memberId is not { } id)
+        {
+            return null;
+        }
+        var handle = await c.Db.Profiles.AsNoTracking().Where(p => p.MemberId == id).Select(p => p.Handle).FirstOrDefaultAsync(cancellationToken);
+        if (handle is null || (await ViewProfile.ExecuteAsync(c.Db, c.Profiles, handle, id, cancellationToken)).Value is null)
+        {
+            return null;
+        }
+        // The member view carries the display name; LDBC wants the given and family names and the birthday apart.
+        var profile = await c.Db.Profiles.AsNoTracking().Where(p => p.MemberId == id)
+            .Select(p => new { p.GivenName, p.FamilyName, p.Birthday }).FirstAsync(cancellationToken);
+        var imported = await c.Db.ImportedAttributes.AsNoTracking().FirstOrDefaultAsync(a => a.MemberId == id, cancellationToken);
+        return new JsonObject
+        {
+            ["firstName"] = profile.GivenName,
+            ["lastName"] = profile.FamilyName,
+            ["birthday"] = profile.Birthday is { } birthday ? Milliseconds(birthday) : null,
+            ["locationIp"] = imported?.LocationIp,
+            ["browserUsed"] = imported?.Browser,
+            ["cityId"] = imported?.CityExternalId,
+            ["gender"] = imported?.Gender,
+            ["creationDate"] = imported?.OriginalCreatedAt?.ToUnixTimeMilliseconds(),
+        };
+    }
+
+    /// <summary>IS3, a person's connections with the date each was made, newest first, then by id.</summary>
+    private static async Task<JsonNode> ConnectionsAsync(Context c, LdbcOperation operation, CancellationToken cancellationToken)
+    {
+        if (c.Ids.MemberOf(operation.IdParameter("personIdSQ3")) is not { } id)
+        {
+            return new JsonArray();
+        }
+        var connections = await c.Db.Connections.AsNoTracking()
+            .Where(x => x.MemberId == id || x.OtherMemberId == id)
+            .Select(x => new { Other = x.MemberId == id ? x.OtherMemberId : x.MemberId, x.CreatedAt })
+            .ToListAsync(cancellationToken);
+        var others = connections.Select(x => x.Other).ToList();
+        var names = await c.Db.Profiles.AsNoTracking()
+            .Where(p => others.Contains(p.MemberId))
+            .Select(p => new { p.MemberId, p.GivenName, p.FamilyName })
+            .ToDictionaryAsync(p => p.MemberId, cancellationToken);
+        return new JsonArray([.. connections
+            .Where(x => c.Ids.LdbcOf(x.Other) is not null)
+            .Select(x => (x.Other, Ldbc: c.Ids.LdbcOf(x.Other)!.Value, x.CreatedAt))
+            .OrderByDescending(x => x.CreatedAt).ThenBy(x => x.Ldbc)
+            .Select(x => new JsonObject
+            {
+                ["personId"] = x.Ldbc,
+                ["firstName"] = names.GetValueOrDefault(x.Other)?.GivenName,
+                ["lastName"] = names.GetValueOrDefault(x.Other)?.FamilyName,
+                ["friendshipCreationDate"] = x.CreatedAt.ToUnixTimeMilliseconds(),
+            })]);
+    }
+
+    /// <summary>LDBC dates are epoch milliseconds; a birthday is its day at midnight UTC.</summary>
+    private static long Milliseconds(DateOnly day) =>
+        new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).ToUnixTimeMilliseconds();
+
+    private sealed record Context(EntregentDb Db, ProfileCache Profiles, NetworkGraph Graph, IdMap Ids)
+    {
+        /// <summary>The dense graph id of an LDBC person, or −1.</summary>
+        public int Dense(long ldbcId) => Ids.MemberOf(ldbcId) is { } member ? DenseOfMember(member) : -1;
+
+        public int DenseOfMember(long memberId) => Graph.TryGetDense(memberId, out var dense) ? dense : -1;
+    }
+
+    /// <summary>LDBC person ids ↔ member ids, from the import's external keys.</summary>
+    private sealed class IdMap(Dictionary<long, long> members)
+    {
+        private readonly Dictionary<long, long> _ldbc = members.ToDictionary(p => p.Value, p => p.Key);
+
+        public static async Task<IdMap> LoadAsync(EntregentDb db, CancellationToken cancellationToken) =>
+            new(await ImportLdbc.LoadKeysAsync(db, ImportLdbc.MemberKeyKind, cancellationToken));
+
+        public long? MemberOf(long ldbcId) => members.TryGetValue(ldbcId, out var id) ? id : null;
+
+        public long? LdbcOf(long memberId) => _ldbc.TryGetValue(memberId, out var id) ? id : null;
+    }
+}
