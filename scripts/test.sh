@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # The test command (README, CI): installs what the tests need when missing (Debian's postgresql and
 # chromium), builds the solution once, runs every test project, then the web integration tests again on a
-# throwaway PostgreSQL, and removes everything it started. The last line is "N passed, M failed[, K skipped]"
-# over all runs; the exit status is non-zero on any failure, a failed build or a run without tests.
+# throwaway PostgreSQL, imports LDBC's tiny graph with the built executable and validates its answers
+# (`entregent ldbc import`, `entregent ldbc validate`), and removes everything it started. The last line is
+# "N passed, M failed[, K skipped]" over all runs; the exit status is non-zero on any failure, a failed build
+# or a run without tests.
 #
-# Environment: CONFIGURATION (Debug), ENTREGENT_TEST_CHROMIUM (/usr/bin/chromium),
+# Environment: CONFIGURATION (Debug), ENTREGENT_TEST_CHROMIUM (/usr/bin/chromium), ENTREGENT_LDBC_DATA (../shared/ldbc),
 # TEST_TIMEOUT (per run, MTP syntax: 15m). Reports: TestResults/test.sh/*.xml. Extra arguments go to every test run, e.g.
 #   scripts/test.sh --filter-not-namespace 'Entregent.Web.Tests.Browser*'
 set -euo pipefail
@@ -207,6 +209,37 @@ run_tests "Entregent.Web.Tests integration (PostgreSQL)" tests/Entregent.Web.Tes
   --filter-namespace 'Entregent.Web.Tests.Integration' --filter-namespace 'Entregent.Web.Tests.Integration.*'
 
 stop_postgres
+
+# --- 5. LDBC: the built executable imports the tiny graph and checks the answers Entregent models ---------
+# One run: `entregent ldbc import` into a throwaway SQLite store, then `entregent ldbc validate` on LDBC's
+# expected answers; it counts as one passed test, or one failure when either verb exits non-zero.
+run_ldbc() {
+  local name="ldbc import + validate (tiny)" start=$SECONDS status=0
+  local data=${ENTREGENT_LDBC_DATA:-$ROOT/../shared/ldbc}
+  local app=$ROOT/src/Entregent.Web/bin/$CONFIGURATION/net10.0/entregent.dll
+  local store=$WORK/ldbc
+  local settings=(--Database:Provider=Sqlite "--ConnectionStrings:Entregent=Data Source=$store/entregent.db"
+    "--Storage:DataPath=$store" --Logging:LogLevel:Default=Warning)
+  log "$name"
+  mkdir -p "$store"
+  if [[ ! -d $data/tiny || ! -f $data/tiny-expected/official-params.csv ]]; then
+    echo "test.sh: no LDBC data in $data (set ENTREGENT_LDBC_DATA)" >&2
+    status=1
+  elif ! dotnet "$app" ldbc import "$data/tiny" "${settings[@]}"; then
+    status=1
+  elif ! dotnet "$app" ldbc validate "$data/tiny-expected/official-params.csv" "${settings[@]}" | tee "$store/validate.log"; then
+    status=1
+  fi
+  local verdict
+  verdict=$(tail -n 1 "$store/validate.log" 2>/dev/null || true)
+  if ((status == 0)); then
+    PASSED=$((PASSED + 1))
+  else
+    FAILED=$((FAILED + 1))
+  fi
+  PHASES+=("$name: $((SECONDS - start))s (${verdict:-no verdict}; exit status $status)")
+}
+run_ldbc
 
 log "summary"
 printf '%s\n' "${PHASES[@]}"
