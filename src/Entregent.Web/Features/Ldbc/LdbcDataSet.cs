@@ -191,14 +191,6 @@ public sealed class LdbcDataSet
         return result;
     }
 
-    /// <summary>Parses a CsvMergeForeign time such as <c>2010-06-27T23:36:57.962+0000</c>.</summary>
-    internal static DateTimeOffset ParseIsoTime(string text) =>
-        DateTimeOffset.ParseExact(text, "yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture, DateTimeStyles.None);
-
-    /// <summary>Parses a Neo4j-style time such as <c>20100214153210447</c> (UTC).</summary>
-    internal static DateTimeOffset ParseCompactTime(string text) =>
-        DateTimeOffset.ParseExact(text, "yyyyMMddHHmmssfff", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
-
     private static long Long(Row row, int column) =>
         long.TryParse(row[column], NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : throw row.Bad(column, "an integer");
 
