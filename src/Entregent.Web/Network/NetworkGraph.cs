@@ -123,6 +123,12 @@ public sealed class NetworkGraph(TimeProvider time)
         return result;
     }
 
+    /// <summary>How many connections a member has (0 when unknown). O(1).</summary>
+    public int ConnectionCountOf(long memberId) => TryGetDense(memberId, out var dense) ? Graph.ConnectionCountOf(dense) : 0;
+
+    /// <summary>Whether either member blocks the other (as the graph knows it).</summary>
+    public bool IsBlocked(long a, long b) => TryGetDense(a, out var x) && TryGetDense(b, out var y) && Graph.IsBlocked(x, y);
+
     /// <summary>The viewer's badge for one member.</summary>
     public NetworkBadge Badge(long? viewerId, long memberId) => Badges(viewerId, [memberId])[memberId];
 }
