@@ -48,13 +48,13 @@ public static class ListConnections
         {
             return new Page([], 0, page, PageSize, false);
         }
-        var hidden = viewerId != ownerId && await db.Profiles.AnyAsync(p => p.MemberId == ownerId && p.HideConnections, cancellationToken);
+        var hidden = viewerId != ownerId && graph.IsConnectionListHidden(owner);
         network.TryGetDense(viewerId, out var viewer);
         // The graph holds each connection's date, so the list is read from memory and only the page's cards from the store.
         var visible = graph.GetConnections(owner)
             .Where(c => c.Member != viewer || viewerId == ownerId)
             .Where(c => viewerId == ownerId ? !graph.IsBlocked(owner, c.Member) : !graph.IsBlocked(viewer, c.Member) && !graph.IsHidden(c.Member))
-            .Where(c => !hidden || c.Member == viewer || graph.AreConnected(viewer, c.Member))
+            .Where(c => viewerId == ownerId || network.IsConnectionVisible(viewer, owner, c.Member))
             .OrderByDescending(c => c.CreatedAt).ThenBy(c => c.Member)
             .ToList();
         var slice = visible.Skip((page - 1) * PageSize).Take(PageSize).ToList();
