@@ -3,8 +3,8 @@ using Entregent.Graph.Internal;
 namespace Entregent.Graph;
 
 /// <summary>
-/// Collects a stream of members, connections, memberships, groups, blocks and hidden members, then builds a
-/// <see cref="SocialGraph"/> whose first snapshot holds them all. Not thread-safe; use it from one thread.
+/// Collects a stream of members, connections, memberships, groups, blocks, hidden members and hidden connection lists,
+/// then builds a <see cref="SocialGraph"/> whose first snapshot holds them all. Not thread-safe; use it from one thread.
 /// Member, organisation and group ids are dense non-negative ints (map external ids with <see cref="MemberIdMap"/>);
 /// the counts grow to the largest id seen plus one.
 /// </summary>
@@ -16,6 +16,7 @@ public sealed class GraphBuilder(int expectedConnections = 1024)
     private readonly List<(int Member, int Group)> _groups = [];
     private readonly List<(int A, int B)> _blocks = [];
     private readonly List<int> _hidden = [];
+    private readonly List<int> _hiddenLists = [];
     private int _memberCount;
     private int _organisationCount;
     private int _groupCount;
@@ -114,6 +115,20 @@ public sealed class GraphBuilder(int expectedConnections = 1024)
     }
 
     /// <summary>
+    /// Hides a member's connection list (see <see cref="GraphChangeKind.HideConnectionList"/>); the member stays visible.
+    /// Amortised O(1).
+    /// </summary>
+    /// <param name="member">The member.</param>
+    /// <returns>This builder.</returns>
+    public GraphBuilder AddConnectionListHidden(int member)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(member);
+        _memberCount = Math.Max(_memberCount, member + 1);
+        _hiddenLists.Add(member);
+        return this;
+    }
+
+    /// <summary>
     /// Builds the graph: a counting sort of the connections into rows, then each row sorted (in parallel).
     /// O(M + C log d) time for M members, C connections and typical degree d; peak memory about twice the final graph.
     /// The builder can be reused afterwards but keeps its contents.
@@ -123,6 +138,6 @@ public sealed class GraphBuilder(int expectedConnections = 1024)
     public SocialGraph Build(SocialGraphOptions? options = null)
     {
         var snapshot = SnapshotBuilder.Build(_memberCount, _edges, _memberships, _groups, _organisationCount, _groupCount);
-        return new SocialGraph(GraphState.FromSnapshot(snapshot, _hidden, _blocks), options ?? new SocialGraphOptions());
+        return new SocialGraph(GraphState.FromSnapshot(snapshot, _hidden, _hiddenLists, _blocks), options ?? new SocialGraphOptions());
     }
 }

@@ -38,6 +38,15 @@ public enum GraphChangeKind
 
     /// <summary>Makes a hidden member visible again.</summary>
     Unhide,
+
+    /// <summary>
+    /// The member hides their connection list: for a viewer, a connection of theirs is visible only when the viewer is
+    /// one of its ends or its other end is a visible connection of the viewer. No effect when already hidden.
+    /// </summary>
+    HideConnectionList,
+
+    /// <summary>The member shows their connection list again; no effect when it is not hidden.</summary>
+    ShowConnectionList,
 }
 
 /// <summary>
@@ -146,4 +155,16 @@ public readonly record struct GraphChange
     /// <param name="member">The member.</param>
     /// <returns>The change.</returns>
     public static GraphChange Unhide(int member) => new() { Kind = GraphChangeKind.Unhide, Member = member };
+
+    /// <summary>
+    /// Hides a member's connection list (see <see cref="GraphChangeKind.HideConnectionList"/>); the member stays visible. O(1).
+    /// </summary>
+    /// <param name="member">The member.</param>
+    /// <returns>The change.</returns>
+    public static GraphChange HideConnectionList(int member) => new() { Kind = GraphChangeKind.HideConnectionList, Member = member };
+
+    /// <summary>Shows a member's connection list again. O(1).</summary>
+    /// <param name="member">The member.</param>
+    /// <returns>The change.</returns>
+    public static GraphChange ShowConnectionList(int member) => new() { Kind = GraphChangeKind.ShowConnectionList, Member = member };
 }

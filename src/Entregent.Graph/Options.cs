@@ -17,8 +17,8 @@ public sealed record SocialGraphOptions
 }
 
 /// <summary>
-/// Per-query settings shared by every viewer-relative query. Blocks and hidden members are always applied;
-/// this record is the seam for further per-viewer visibility rules.
+/// Per-query settings shared by every viewer-relative query. Blocks, hidden members and hidden connection lists are
+/// always applied; this record is the seam for further per-viewer visibility rules.
 /// </summary>
 public record QueryOptions
 {
@@ -26,9 +26,10 @@ public record QueryOptions
     public static QueryOptions Default { get; } = new();
 
     /// <summary>
-    /// Optional edge visibility rule: when set, a traversal may only follow an edge (from, to) for which it returns
-    /// <see langword="true"/> (for example to honour members who hide their connection list). Setting it bypasses the
-    /// viewer's cached 2nd-degree set, so queries cost their uncached price. Default: <see langword="null"/> (every edge visible).
+    /// Optional edge visibility rule on top of the built-in ones: when set, a traversal may only follow an edge
+    /// (from, to), oriented away from the viewer, for which it returns <see langword="true"/>; it is not asked about
+    /// edges the built-in rules already hide. Setting it bypasses the viewer's cached 2nd-degree set, so queries cost
+    /// their uncached price. Default: <see langword="null"/> (no further rule).
     /// </summary>
     public Func<int, int, bool>? EdgeFilter { get; init; }
 }

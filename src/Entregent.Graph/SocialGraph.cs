@@ -24,8 +24,12 @@ public delegate double PairWeight(int from, int to, float strength);
 /// </para>
 /// <para>
 /// Every query computed for a viewer leaves out members hidden from everyone and members in a blocked pair with the
-/// viewer: they are neither results nor intermediaries; the viewer is never a result. Member ids outside
-/// <c>0..MemberCount-1</c> are treated as unknown members with no connections. Costs below use d for a typical degree.
+/// viewer: they are neither results nor intermediaries; the viewer is never a result. It also follows only the
+/// connections visible to the viewer: a connection of a member who hides their connection list is visible when the
+/// viewer is one of its ends or its other end is a visible connection of the viewer (so such a member is still a 1st
+/// degree and a mutual connection, but nobody is reached through them who is not already the viewer's connection).
+/// Member ids outside <c>0..MemberCount-1</c> are treated as unknown members with no connections. Costs below use d for
+/// a typical degree.
 /// </para>
 /// </remarks>
 public sealed class SocialGraph
@@ -43,7 +47,7 @@ public sealed class SocialGraph
     /// <summary>Creates an empty graph (add members and connections with <see cref="Apply(IEnumerable{GraphChange})"/>). O(1).</summary>
     /// <param name="options">Settings; default <see cref="SocialGraphOptions"/>.</param>
     public SocialGraph(SocialGraphOptions? options = null)
-        : this(GraphState.FromSnapshot(GraphSnapshot.Empty, [], []), options ?? new SocialGraphOptions())
+        : this(GraphState.FromSnapshot(GraphSnapshot.Empty, [], [], []), options ?? new SocialGraphOptions())
     {
     }
 
@@ -83,7 +87,8 @@ public sealed class SocialGraph
 
     /// <summary>
     /// Applies a batch of changes atomically: readers see all of it or none of it. Ids beyond the current counts grow them.
-    /// Cost O(Σ degree of touched members + log overlay size) per change, plus O(members / 64) when the batch hides or unhides.
+    /// Cost O(Σ degree of touched members + log overlay size) per change, plus O(members / 64) when the batch hides or
+    /// unhides a member or a connection list.
     /// May start a background compaction (see <see cref="SocialGraphOptions.CompactionThreshold"/>).
     /// </summary>
     /// <param name="changes">The batch, applied in order.</param>
@@ -295,6 +300,11 @@ public sealed class SocialGraph
     /// <returns><see langword="true"/> when hidden.</returns>
     public bool IsHidden(int member) => State.IsHidden(member);
 
+    /// <summary>Whether a member hides their connection list (see <see cref="GraphChangeKind.HideConnectionList"/>). O(1).</summary>
+    /// <param name="member">The member.</param>
+    /// <returns><see langword="true"/> when their list is hidden.</returns>
+    public bool IsConnectionListHidden(int member) => State.HidesConnectionList(member);
+
     /// <summary>Whether a pair is blocked (either way). O(log blocks of <paramref name="a"/>).</summary>
     /// <param name="a">One member.</param>
     /// <param name="b">The other member.</param>
@@ -330,7 +340,8 @@ public sealed class SocialGraph
     /// <summary>
     /// Degrees of many members for one viewer (a page of results), from the viewer's cached 1st-degree list and 2nd-degree
     /// set (LRU, see <see cref="SocialGraphOptions.NetworkCacheCapacity"/>; an entry is recomputed only when a change touched
-    /// the viewer's connections, their connections' connections lists, the viewer's blocks or hidden members).
+    /// the viewer's connections, their connections' connections lists or whether they hide them, the viewer's blocks or
+    /// hidden members).
     /// Cold: O(Σ degree of the viewer's connections) to build the set. Warm: O(1) per 1st/2nd degree member and O(d) to
     /// decide between 3rd degree and none. Same semantics as <see cref="Degree(int, int, QueryOptions?)"/>.
     /// </summary>

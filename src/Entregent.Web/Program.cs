@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using Entregent.Web.Data;
 using Entregent.Web.Features.Accounts;
+using Entregent.Web.Features.Connections;
 using Entregent.Web.Features.Demo;
 using Entregent.Web.Features.Ldbc;
 using Entregent.Web.Features.Organizations;
@@ -115,6 +116,7 @@ builder.Services.AddScoped<AccountEmails>();
 builder.Services.AddSingleton<ProfileCache>();
 builder.Services.AddHostedService<ProfileCacheFollower>();
 builder.Services.AddSingleton<NetworkGraph>();
+builder.Services.AddOptions<NetworkOptions>().Bind(builder.Configuration.GetSection(NetworkOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 // Registered before the web server: the graph is built before the first request is served.
 builder.Services.AddHostedService<NetworkGraphFollower>();
 builder.Services.AddEntregentEmail(builder.Configuration);
@@ -174,6 +176,7 @@ app.MapScalarApiReference("/api/docs", scalar => scalar.WithTitle("Entregent API
 app.MapAccountEndpoints();
 app.MapProfileEndpoints();
 app.MapOrganizationEndpoints();
+app.MapConnectionEndpoints();
 app.MapMediaEndpoints();
 app.MapRazorPages();
 

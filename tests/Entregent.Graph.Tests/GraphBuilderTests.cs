@@ -62,7 +62,7 @@ public class GraphBuilderTests
     }
 
     [Fact]
-    public void Build_MembershipsGroupsBlocksHidden_AreAllKept()
+    public void Build_MembershipsGroupsBlocksHiddenAndHiddenLists_AreAllKept()
     {
         var graph = new GraphBuilder()
             .AddMembership(1, 3, new DateOnly(2020, 1, 1), new DateOnly(2021, 1, 1))
@@ -72,6 +72,8 @@ public class GraphBuilderTests
             .AddGroupMembership(2, 5)
             .AddBlock(0, 4)
             .AddHidden(3)
+            .AddConnectionListHidden(6)
+            .AddConnectionListHidden(6)
             .Build();
 
         Assert.Equal([new OrganisationMembership(0, new DateOnly(2019, 1, 1), null), new OrganisationMembership(3, new DateOnly(2020, 1, 1), null)], graph.GetMemberships(1));
@@ -82,6 +84,10 @@ public class GraphBuilderTests
         Assert.True(graph.IsBlocked(4, 0));
         Assert.True(graph.IsHidden(3));
         Assert.False(graph.IsHidden(2));
+        Assert.True(graph.IsConnectionListHidden(6));
+        Assert.False(graph.IsConnectionListHidden(3));
+        Assert.False(graph.IsHidden(6));
+        Assert.Equal(7, graph.MemberCount);
     }
 
     [Fact]
@@ -89,5 +95,6 @@ public class GraphBuilderTests
     {
         Assert.Throws<ArgumentException>(() => new GraphBuilder().AddMembership(0, 0, new DateOnly(2020, 1, 2), new DateOnly(2020, 1, 1)));
         Assert.Throws<ArgumentOutOfRangeException>(() => new GraphBuilder().AddConnection(-1, 0, 1, TestGraphs.Created));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new GraphBuilder().AddConnectionListHidden(-1));
     }
 }

@@ -5,7 +5,7 @@ namespace Entregent.Graph.Tests;
 /// <summary>
 /// Suggestions and reach against the oracle on graphs dense enough (tens of thousands of friend-of-friend pairs per
 /// viewer) for the paths that the tiny property-test graphs never take: block counting with dropping in suggestions,
-/// the two-hop bitmap pass and best-first distance 3 in reach.
+/// the two-hop bitmap pass and best-first distance 3 in reach, with members hiding their connection list among them.
 /// </summary>
 public class OracleLargeGraphTests
 {
@@ -109,6 +109,14 @@ public class OracleLargeGraphTests
             var hidden = random.Next(n);
             builder.AddHidden(hidden);
             naive.Apply(GraphChange.Hide(hidden));
+        }
+
+        // Hub 1 and one member in 25 hide their connection list: friends of friends through them do not count, and
+        // they lead nowhere in reach but to the viewer's own connections.
+        foreach (var member in Enumerable.Range(0, n / 25).Select(_ => random.Next(n)).Append(1))
+        {
+            builder.AddConnectionListHidden(member);
+            naive.Apply(GraphChange.HideConnectionList(member));
         }
 
         var graph = builder.Build(new SocialGraphOptions { TimeProvider = new FixedTimeProvider(RandomGraphs.Now), CompactionThreshold = 0 });

@@ -409,7 +409,7 @@ public class SocialGraphTests
     [Fact]
     public void Compact_AfterChanges_KeepsAnswersAndEmptiesOverlay()
     {
-        var graph = TestGraphs.Parse(TestGraphs.Office, Changes("connect 7 5 disconnect 0 1 hide 6 block 0 3 org 0 0 group 0 0"));
+        var graph = TestGraphs.Parse(TestGraphs.Office, Changes("connect 7 5 disconnect 0 1 hide 6 hidelist 2 block 0 3 org 0 0 group 0 0"));
         var before = Snapshot(graph);
         Assert.True(graph.OverlayMemberCount > 0);
 
@@ -451,12 +451,163 @@ public class SocialGraphTests
         Assert.Equal([Degree.Second, Degree.Third], graph.Degrees(0, [3, 4], options));
     }
 
+    // ---- Members hiding their connection list (on the office graph) ----------------------------------------------
+
+    [Theory]
+    [InlineData("hidelist 1", 0, 3, "2")]
+    [InlineData("hidelist 1 connect 0 3", 0, 3, "1,2")]
+    [InlineData("hidelist 3", 0, 3, "1,2")]
+    [InlineData("hidelist 3", 1, 2, "0")]
+    [InlineData("hidelist 3 connect 1 2", 1, 2, "3,0")]
+    [InlineData("hidelist 0", 0, 3, "1,2")]
+    [InlineData("hidelist 1 hidelist 2", 3, 0, "")]
+    [InlineData("hidelist 1 showlist 1", 0, 3, "1,2")]
+    public void MutualConnections_HiddenList_ShownOnlyWhenTheViewerKnowsBothEnds(string changes, int viewer, int other, string expected)
+    {
+        var graph = TestGraphs.Parse(TestGraphs.Office, Changes(changes));
+
+        var mutuals = graph.MutualConnections(viewer, other);
+
+        Assert.Equal(TestGraphs.Ids(expected), mutuals.Select(m => m.Member));
+        Assert.Equal(mutuals.Count, graph.MutualConnectionCount(viewer, other));
+    }
+
+    [Theory]
+    [InlineData("hidelist 1", 0, 1, Degree.First)]
+    [InlineData("hidelist 1", 0, 3, Degree.Second)]
+    [InlineData("hidelist 1 hidelist 2", 0, 3, Degree.None)]
+    [InlineData("hidelist 1 hidelist 2", 0, 4, Degree.None)]
+    [InlineData("hidelist 3", 0, 3, Degree.Second)]
+    [InlineData("hidelist 3", 0, 4, Degree.Third)]
+    [InlineData("hidelist 3 hidelist 6", 0, 4, Degree.None)]
+    [InlineData("hidelist 4", 0, 4, Degree.None)]
+    [InlineData("hidelist 4 connect 0 3", 0, 4, Degree.Second)]
+    [InlineData("hidelist 3", 4, 1, Degree.None)]
+    [InlineData("hidelist 3", 4, 2, Degree.Second)]
+    [InlineData("hidelist 1", 1, 4, Degree.Second)]
+    [InlineData("hidelist 1 hidelist 2", 3, 0, Degree.None)]
+    [InlineData("hidelist 1 block 0 2", 0, 3, Degree.None)]
+    public void Degree_HiddenList_NoOneIsReachedThroughAHidingMember(string changes, int viewer, int other, Degree expected)
+    {
+        var graph = TestGraphs.Parse(TestGraphs.Office, Changes(changes));
+
+        Assert.Equal(expected, graph.Degree(viewer, other));
+        Assert.Equal([expected], graph.Degrees(viewer, [other]));
+    }
+
+    [Theory]
+    [InlineData("", 4, 1, 2)]
+    [InlineData("hidelist 3", 4, 1, 4)]
+    [InlineData("hidelist 4", 0, 5, -1)]
+    [InlineData("hidelist 4 connect 0 3", 0, 5, -1)]
+    [InlineData("hidelist 4", 5, 0, -1)]
+    public void ShortestPathLength_HiddenList_AvoidsHiddenConnections(string changes, int viewer, int other, int expected)
+    {
+        var graph = TestGraphs.Parse(TestGraphs.Office, Changes(changes));
+
+        Assert.Equal(expected, graph.ShortestPathLength(viewer, other));
+    }
+
+    [Theory]
+    [InlineData("hidelist 3", 0, 5, "0-2-6-4-5")]
+    [InlineData("hidelist 6", 0, 4, "0-1-3-4|0-2-3-4")]
+    [InlineData("hidelist 3", 4, 0, "4-6-2-0")]
+    [InlineData("hidelist 3 connect 0 4", 0, 3, "0-1-3|0-4-3|0-2-3")]
+    public void AllShortestPaths_HiddenList_NeverThroughAHiddenConnection(string changes, int viewer, int other, string expected)
+    {
+        var graph = TestGraphs.Parse(TestGraphs.Office, Changes(changes));
+
+        Assert.Equal(expected, TestGraphs.Format(graph.AllShortestPaths(viewer, other)));
+    }
+
+    [Theory]
+    [InlineData("hidelist 1", 0, 4, "0-2-3-4|0-2-6-4")]
+    [InlineData("hidelist 3", 0, 4, "0-2-6-4")]
+    [InlineData("hidelist 3", 0, 3, "0-1-3|0-2-3")]
+    [InlineData("hidelist 3", 0, 1, "0-1|0-2-3-1")]
+    [InlineData("hidelist 2", 0, 1, "0-1")]
+    [InlineData("hidelist 4", 0, 5, "")]
+    [InlineData("hidelist 3", 4, 1, "4-6-2-0-1")]
+    public void IntroductionPaths_HiddenList_NeverThroughAHiddenConnection(string changes, int viewer, int target, string expected)
+    {
+        var graph = TestGraphs.Parse(TestGraphs.Office, Changes(changes));
+
+        Assert.Equal(expected, TestGraphs.Format(graph.IntroductionPaths(viewer, target, 5)));
+    }
+
+    [Theory]
+    [InlineData("hidelist 3", 0, "3,4,5", "3:2:1,2 4:3:2")]
+    [InlineData("hidelist 2", 0, "3,4,6", "3:2:1 4:3:1")]
+    [InlineData("hidelist 4", 0, "3,4,5", "3:2:1,2")]
+    public void Reach_HiddenList_OnlyThroughVisibleConnections(string changes, int viewer, string set, string expected)
+    {
+        var graph = TestGraphs.Parse(TestGraphs.Office, Changes(changes));
+
+        var reach = graph.Reach(viewer, TestGraphs.Ids(set));
+
+        Assert.Equal(expected, string.Join(' ', reach.Select(r => $"{r.Member}:{r.Distance}:{string.Join(',', r.Intermediaries)}")));
+    }
+
+    [Theory]
+    [InlineData("hidelist 2", 0, "1:1 2:1 3:2 4:3")]
+    [InlineData("hidelist 1 hidelist 2", 0, "1:1 2:1")]
+    [InlineData("hidelist 3", 0, "1:1 2:1 3:2 6:2 4:3")]
+    public void Neighbourhood_HiddenList_OnlyThroughVisibleConnections(string changes, int viewer, string expected)
+    {
+        var graph = TestGraphs.Parse(TestGraphs.Office, Changes(changes));
+
+        Assert.Equal(expected, string.Join(' ', graph.Neighbourhood(viewer, 3).Select(m => $"{m.Member}:{m.Distance}")));
+    }
+
+    [Theory]
+    [InlineData("hidelist 1", "3:1 6:1")]
+    [InlineData("hidelist 2", "3:1")]
+    [InlineData("hidelist 1 hidelist 2", "")]
+    [InlineData("hidelist 3", "3:2 6:1")]
+    [InlineData("hidelist 0", "3:2 6:1")]
+    [InlineData("hidelist 2 showlist 2", "3:2 6:1")]
+    public void Suggestions_HiddenList_CommonConnectionsThroughItDoNotCount(string changes, string expected)
+    {
+        var graph = TestGraphs.Parse(TestGraphs.Office, Changes(changes));
+
+        var suggestions = graph.Suggestions(0, new SuggestionOptions { IncludeOrganisationAndGroupPeers = false });
+
+        Assert.Equal(expected, string.Join(' ', suggestions.Select(s => FormattableString.Invariant($"{s.Member}:{s.Score}"))));
+    }
+
+    [Theory]
+    [InlineData("hidelist 2", false, "1,1,2,3,0,0,0")]
+    [InlineData("hidelist 2|hidelist 1", false, "1,1,0,0,0,0,0")]
+    [InlineData("hidelist 2|hidelist 1|showlist 2", false, "1,1,2,3,0,2,0")]
+    [InlineData("hidelist 2|hidelist 1|showlist 2|showlist 1", false, "1,1,2,3,0,2,0")]
+    [InlineData("hidelist 2|hidelist 1|showlist 2", true, "1,1,2,3,0,2,0")]
+    [InlineData("hidelist 6|hidelist 3", true, "1,1,2,0,0,2,0")]
+    public void Degrees_ConnectionListToggled_CachedAnswersFollow(string steps, bool compact, string expected)
+    {
+        var graph = TestGraphs.Parse(TestGraphs.Office);
+        int[] page = [1, 2, 3, 4, 5, 6, 7];
+        graph.Degrees(0, page);
+
+        foreach (var step in steps.Split('|'))
+        {
+            graph.Apply(Changes(step));
+            if (compact)
+            {
+                graph.Compact();
+            }
+
+            Assert.Equal(page.Select(o => graph.Degree(0, o)), graph.Degrees(0, page));
+        }
+
+        Assert.Equal(TestGraphs.Ids(expected), graph.Degrees(0, page).Select(d => (int)d));
+    }
+
     private static string Snapshot(SocialGraph graph)
     {
         var lines = new List<string>();
         for (var m = 0; m < graph.MemberCount; m++)
         {
-            lines.Add($"{m}: {string.Join(',', graph.GetConnections(m))} {graph.IsHidden(m)} {string.Join(',', graph.GetMemberships(m))} {string.Join(',', graph.GetGroups(m))}");
+            lines.Add($"{m}: {string.Join(',', graph.GetConnections(m))} {graph.IsHidden(m)} {graph.IsConnectionListHidden(m)} {string.Join(',', graph.GetMemberships(m))} {string.Join(',', graph.GetGroups(m))}");
             lines.Add(string.Join(',', graph.Degrees(m, Enumerable.Range(0, graph.MemberCount).ToArray())));
             lines.Add(string.Join(',', graph.Suggestions(m)));
         }
@@ -464,7 +615,7 @@ public class SocialGraphTests
         return string.Join('\n', lines);
     }
 
-    /// <summary>Parses "connect 0 5 disconnect 0 1 block 0 1 hide 3 strength 0 2 1 org 0 0 group 0 1".</summary>
+    /// <summary>Parses "connect 0 5 disconnect 0 1 block 0 1 hide 3 hidelist 2 showlist 2 strength 0 2 1 org 0 0 group 0 1".</summary>
     private static GraphChange[] Changes(string text)
     {
         if (text.Length == 0)
@@ -484,6 +635,8 @@ public class SocialGraphTests
                 case "disconnect": changes.Add(GraphChange.Disconnect(Next(), Next())); break;
                 case "block": changes.Add(GraphChange.Block(Next(), Next())); break;
                 case "hide": changes.Add(GraphChange.Hide(Next())); break;
+                case "hidelist": changes.Add(GraphChange.HideConnectionList(Next())); break;
+                case "showlist": changes.Add(GraphChange.ShowConnectionList(Next())); break;
                 case "strength": changes.Add(GraphChange.SetStrength(Next(), Next(), Next())); break;
                 case "org": changes.Add(GraphChange.AddMembership(Next(), Next(), new DateOnly(2020, 1, 1), null)); break;
                 case "group": changes.Add(GraphChange.JoinGroup(Next(), Next())); break;

@@ -1061,9 +1061,11 @@ internal static class GraphQueries
         }
 
         // The viewer and all their connections (visible or not: a connection is never suggested) are excluded through a
-        // bitmap; only visible connections lead to friends of friends. The 2nd-degree set is not needed, so no cached
-        // network either. Candidates and their common connections are kept in two parallel lists (Frontier1, Frontier3)
-        // and marked in Bitmap3, so that ranking reads them sequentially.
+        // bitmap; only visible connections lead to friends of friends, and not those who hide their connection list (a
+        // candidate is never the viewer's connection, so its connection to them is hidden from the viewer). Then every
+        // remaining (connection, friend of friend) pair is visible and the block counting needs no per-pair test. The
+        // 2nd-degree set is not needed, so no cached network either. Candidates and their common connections are kept
+        // in two parallel lists (Frontier1, Frontier3) and marked in Bitmap3, so that ranking reads them sequentially.
         var excluded = scratch.EnsureBitmap2(state.MemberCount);
         var isCandidate = scratch.EnsureBitmap3(state.MemberCount);
         Bits.Set(excluded, viewer);
@@ -1073,7 +1075,7 @@ internal static class GraphQueries
         foreach (var a in state.Neighbours(viewer))
         {
             Bits.Set(excluded, a);
-            if (visibility.Allows(a) && visibility.AllowsEdge(viewer, a))
+            if (visibility.Allows(a) && visibility.AllowsEdge(viewer, a) && !visibility.HidesConnectionList(a))
             {
                 first.Add(a);
                 pairs += state.Neighbours(a).Length;

@@ -59,11 +59,16 @@ internal readonly ref struct Adjacency
 }
 
 /// <summary>Which members a batch touched, kept so cached viewer networks can be validated lazily.</summary>
-internal sealed class ChangeLogEntry(long version, int[] connectionEndpoints, int[] blockEndpoints, bool invalidatesAll, ChangeLogEntry? previous, long floor, int depth)
+internal sealed class ChangeLogEntry(
+    long version, int[] connectionEndpoints, int[] blockEndpoints, int[] listToggles, bool invalidatesAll, ChangeLogEntry? previous, long floor, int depth)
 {
     public long Version { get; } = version;
     public int[] ConnectionEndpoints { get; } = connectionEndpoints;
     public int[] BlockEndpoints { get; } = blockEndpoints;
+
+    /// <summary>Members who hid or showed their connection list.</summary>
+    public int[] ListToggles { get; } = listToggles;
+
     public bool InvalidatesAll { get; } = invalidatesAll;
     public ChangeLogEntry? Previous { get; } = previous;
 
@@ -100,6 +105,14 @@ internal sealed record GraphState
 
     public required int HiddenCount { get; init; }
 
+    /// <summary>
+    /// Members who hide their connection list, as a bitmap (copied on write like <see cref="Hidden"/>). With
+    /// <see cref="HiddenListCount"/> at 0 the visibility rule for connections is skipped altogether.
+    /// </summary>
+    public required ulong[] HiddenLists { get; init; }
+
+    public required int HiddenListCount { get; init; }
+
     /// <summary>Blocked pairs, both directions, each list sorted.</summary>
     public required ImmutableDictionary<int, int[]> Blocks { get; init; }
 
@@ -110,18 +123,11 @@ internal sealed record GraphState
     public required long Version { get; init; }
     public required ChangeLogEntry? Log { get; init; }
 
-    public static GraphState FromSnapshot(GraphSnapshot snapshot, IEnumerable<int> hidden, IEnumerable<(int A, int B)> blocks)
+    public static GraphState FromSnapshot(
+        GraphSnapshot snapshot, IEnumerable<int> hidden, IEnumerable<int> hiddenLists, IEnumerable<(int A, int B)> blocks)
     {
-        var hiddenBits = new ulong[Bits.WordsFor(snapshot.MemberCount)];
-        var hiddenCount = 0;
-        foreach (var member in hidden)
-        {
-            if (!Bits.Get(hiddenBits, member))
-            {
-                Bits.Set(hiddenBits, member);
-                hiddenCount++;
-            }
-        }
+        var (hiddenBits, hiddenCount) = Bitmap(snapshot.MemberCount, hidden);
+        var (hiddenListBits, hiddenListCount) = Bitmap(snapshot.MemberCount, hiddenLists);
 
         var blockSets = new Dictionary<int, SortedSet<int>>();
         foreach (var (a, b) in blocks)
@@ -146,6 +152,8 @@ internal sealed record GraphState
             GroupMembers = ImmutableDictionary<int, int[]>.Empty,
             Hidden = hiddenBits,
             HiddenCount = hiddenCount,
+            HiddenLists = hiddenListBits,
+            HiddenListCount = hiddenListCount,
             Blocks = blockSets.ToImmutableDictionary(p => p.Key, p => p.Value.ToArray()),
             MemberCount = snapshot.MemberCount,
             OrganisationCount = snapshot.OrganisationCount,
@@ -154,6 +162,22 @@ internal sealed record GraphState
             Version = 0,
             Log = null,
         };
+
+        static (ulong[] Bits, int Count) Bitmap(int memberCount, IEnumerable<int> members)
+        {
+            var bits = new ulong[Bits.WordsFor(memberCount)];
+            var count = 0;
+            foreach (var member in members)
+            {
+                if (!Bits.Get(bits, member))
+                {
+                    Bits.Set(bits, member);
+                    count++;
+                }
+            }
+
+            return (bits, count);
+        }
 
         static void Add(Dictionary<int, SortedSet<int>> sets, int a, int b)
         {
@@ -179,7 +203,22 @@ internal sealed record GraphState
 
     public ReadOnlySpan<int> Neighbours(int member) => Adjacency(member).Neighbours;
 
+    /// <summary>A member's sorted neighbours as an array segment, which (unlike a span) a struct may keep.</summary>
+    public ArraySegment<int> NeighbourSegment(int member)
+    {
+        if ((uint)member < (uint)(OverlayBits.Length << 6) && Bits.Get(OverlayBits, member) && Rows.TryGetValue(member, out var row))
+        {
+            return row.Neighbours;
+        }
+
+        return (uint)member < (uint)Snapshot.MemberCount
+            ? new ArraySegment<int>(Snapshot.Neighbours, Snapshot.Offsets[member], Snapshot.Offsets[member + 1] - Snapshot.Offsets[member])
+            : ArraySegment<int>.Empty;
+    }
+
     public bool IsHidden(int member) => (uint)member < (uint)(Hidden.Length << 6) && Bits.Get(Hidden, member);
+
+    public bool HidesConnectionList(int member) => (uint)member < (uint)(HiddenLists.Length << 6) && Bits.Get(HiddenLists, member);
 
     public int[] BlocksOf(int member) => Blocks.Count != 0 && Blocks.TryGetValue(member, out var blocked) ? blocked : [];
 

@@ -33,6 +33,13 @@ internal sealed class ViewerNetwork(int viewer, long version, int[] first, IntSe
         second.Clear();
         foreach (var a in first)
         {
+            // A connection hiding their list leads this viewer only to the viewer's connections, all marked here unless
+            // an edge filter left some out.
+            if (visibility.HidesConnectionList(a) && !visibility.HasEdgeFilter)
+            {
+                continue;
+            }
+
             foreach (var b in state.Neighbours(a))
             {
                 if (!marks.Contains(b) && visibility.Allows(b) && visibility.AllowsEdge(a, b))
@@ -52,7 +59,9 @@ internal sealed class ViewerNetwork(int viewer, long version, int[] first, IntSe
 /// <summary>
 /// LRU cache of viewers' networks. An entry is validated lazily against the change log: it stays valid while no change
 /// since its version touched a connection of the viewer or of one of the viewer's 1st-degree members, the viewer's
-/// blocks, or hidden members.
+/// blocks, hidden members, or whether one of the viewer's 1st-degree members hides their connection list. (Whether a
+/// 2nd-degree member hides theirs does not change the network: their connection to a 1st-degree member is visible
+/// either way, and the 3rd degree is decided per query from the current state.)
 /// </summary>
 internal sealed class NetworkCache(int capacity)
 {
@@ -148,6 +157,14 @@ internal sealed class NetworkCache(int capacity)
             foreach (var member in entry.ConnectionEndpoints)
             {
                 if (member == network.Viewer || network.IsFirst(member))
+                {
+                    return false;
+                }
+            }
+
+            foreach (var member in entry.ListToggles)
+            {
+                if (network.IsFirst(member))
                 {
                     return false;
                 }

@@ -229,12 +229,24 @@ internal sealed class IntSet
     private static int Hash(int member) => (int)(((uint)member * 0x9E3779B1u) >> 7);
 }
 
-/// <summary>What a viewer may see: hidden members and the viewer's blocks are neither results nor intermediaries.</summary>
+/// <summary>
+/// What a viewer may see: hidden members and the viewer's blocks are neither results nor intermediaries, and a connection
+/// u–w is followed only when it is visible to the viewer. It is when the viewer is u or w; otherwise each end that hides
+/// its connection list needs the other end to be a visible connection of the viewer (1st degree), so a hiding member's
+/// other connections are seen only where the viewer knows both people. The caller's edge filter applies on top.
+/// </summary>
+/// <remarks>
+/// The rule depends on the viewer and the graph state alone, so the viewer's cached network stays usable; when nobody
+/// hides their list (<see cref="GraphState.HiddenListCount"/> 0) it costs one null test per edge. Otherwise an edge costs
+/// two bitmap probes, and a binary search in the viewer's row only when an end hides its list.
+/// </remarks>
 internal readonly struct Visibility
 {
     private readonly ulong[] _hidden;
     private readonly int[] _blocked;
     private readonly Func<int, int, bool>? _edgeFilter;
+    private readonly ulong[]? _hiddenLists;
+    private readonly ArraySegment<int> _viewerRow;
 
     public Visibility(GraphState state, int viewer, QueryOptions? options)
     {
@@ -242,15 +254,35 @@ internal readonly struct Visibility
         _hidden = state.Hidden;
         _blocked = state.BlocksOf(viewer);
         _edgeFilter = options?.EdgeFilter;
+        if (state.HiddenListCount > 0)
+        {
+            _hiddenLists = state.HiddenLists;
+            _viewerRow = state.NeighbourSegment(viewer);
+        }
     }
 
     public int Viewer { get; }
 
+    /// <summary>Whether the caller gave an edge filter (the hidden-list rule is not one: it keeps the network cache usable).</summary>
     public bool HasEdgeFilter => _edgeFilter is not null;
 
     public bool Allows(int member) =>
         ((uint)member >= (uint)(_hidden.Length << 6) || (_hidden[member >> 6] & (1UL << member)) == 0)
         && (_blocked.Length == 0 || Array.BinarySearch(_blocked, member) < 0);
 
-    public bool AllowsEdge(int from, int to) => _edgeFilter is null || _edgeFilter(from, to);
+    public bool AllowsEdge(int from, int to) =>
+        (_hiddenLists is null || ListsAllow(from, to)) && (_edgeFilter is null || _edgeFilter(from, to));
+
+    /// <summary>
+    /// Whether <paramref name="member"/> hides their connection list, so that, for this viewer, none of their connections
+    /// leads to anyone but the viewer's own visible connections. Always false when nobody hides their list.
+    /// </summary>
+    public bool HidesConnectionList(int member) =>
+        _hiddenLists is not null && (uint)member < (uint)(_hiddenLists.Length << 6) && Bits.Get(_hiddenLists, member);
+
+    private bool ListsAllow(int a, int b) =>
+        a == Viewer || b == Viewer
+        || ((!HidesConnectionList(a) || IsVisibleFirst(b)) && (!HidesConnectionList(b) || IsVisibleFirst(a)));
+
+    private bool IsVisibleFirst(int member) => _viewerRow.AsSpan().BinarySearch(member) >= 0 && Allows(member);
 }

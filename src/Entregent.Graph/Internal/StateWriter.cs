@@ -28,7 +28,7 @@ internal static class StateWriter
                     throw new ArgumentException("AddMembership needs a start day.", nameof(changes));
                 case GraphChangeKind.AddMembership when change.End is { } end && end < change.Start!.Value:
                     throw new ArgumentException("A membership cannot end before it starts.", nameof(changes));
-                case < GraphChangeKind.AddMember or > GraphChangeKind.Unhide:
+                case < GraphChangeKind.AddMember or > GraphChangeKind.ShowConnectionList:
                     throw new ArgumentException($"Unknown change kind {change.Kind}.", nameof(changes));
                 default:
                     break;
@@ -48,6 +48,9 @@ internal static class StateWriter
         var blocks = state.Blocks;
         ulong[]? hidden = null;
         var hiddenCount = state.HiddenCount;
+        ulong[]? hiddenLists = null;
+        var hiddenListCount = state.HiddenListCount;
+        var listToggles = new List<int>();
         var memberCount = state.MemberCount;
         var organisationCount = state.OrganisationCount;
         var groupCount = state.GroupCount;
@@ -166,24 +169,17 @@ internal static class StateWriter
                     blockEndpoints.Add(b);
                     break;
                 case GraphChangeKind.Hide or GraphChangeKind.Unhide:
+                    hidden = Writable(hidden, state.Hidden, memberCount);
+                    hiddenCount += Flag(hidden, a, change.Kind == GraphChangeKind.Hide);
+                    break;
+                case GraphChangeKind.HideConnectionList or GraphChangeKind.ShowConnectionList:
                 {
-                    if (hidden is null || hidden.Length < Bits.WordsFor(memberCount))
+                    hiddenLists = Writable(hiddenLists, state.HiddenLists, memberCount);
+                    var delta = Flag(hiddenLists, a, change.Kind == GraphChangeKind.HideConnectionList);
+                    if (delta != 0)
                     {
-                        var copy = new ulong[Math.Max(Bits.WordsFor(memberCount), state.Hidden.Length)];
-                        (hidden ?? state.Hidden).CopyTo(copy, 0);
-                        hidden = copy;
-                    }
-
-                    var isHidden = Bits.Get(hidden, a);
-                    if (change.Kind == GraphChangeKind.Hide && !isHidden)
-                    {
-                        Bits.Set(hidden, a);
-                        hiddenCount++;
-                    }
-                    else if (change.Kind == GraphChangeKind.Unhide && isHidden)
-                    {
-                        Bits.Clear(hidden, a);
-                        hiddenCount--;
+                        hiddenListCount += delta;
+                        listToggles.Add(a);
                     }
 
                     break;
@@ -252,13 +248,8 @@ internal static class StateWriter
             }
         }
 
-        var finalHidden = hidden ?? state.Hidden;
-        if (finalHidden.Length < Bits.WordsFor(memberCount))
-        {
-            var grown = new ulong[Math.Max(Bits.WordsFor(memberCount), finalHidden.Length * 2)];
-            finalHidden.CopyTo(grown, 0);
-            finalHidden = grown;
-        }
+        var finalHidden = Grown(hidden ?? state.Hidden, memberCount);
+        var finalHiddenLists = Grown(hiddenLists ?? state.HiddenLists, memberCount);
 
         var log = state.Log;
         var version = state.Version;
@@ -275,7 +266,7 @@ internal static class StateWriter
                 floor = version - 1;
             }
 
-            log = new ChangeLogEntry(version, [.. rows.Keys], [.. blockEndpoints], hidden is not null, previous, floor, depth);
+            log = new ChangeLogEntry(version, [.. rows.Keys], [.. blockEndpoints], [.. listToggles], hidden is not null, previous, floor, depth);
         }
 
         return new GraphState
@@ -289,6 +280,8 @@ internal static class StateWriter
             GroupMembers = groupMembersBuilder.ToImmutable(),
             Hidden = finalHidden,
             HiddenCount = hiddenCount,
+            HiddenLists = finalHiddenLists,
+            HiddenListCount = hiddenListCount,
             Blocks = blocks,
             MemberCount = memberCount,
             OrganisationCount = organisationCount,
@@ -297,6 +290,50 @@ internal static class StateWriter
             Version = version,
             Log = log,
         };
+    }
+
+    /// <summary>A private copy of a member bitmap (copied on write: states share theirs), sized for the member count.</summary>
+    private static ulong[] Writable(ulong[]? copy, ulong[] shared, int memberCount)
+    {
+        if (copy is not null && copy.Length >= Bits.WordsFor(memberCount))
+        {
+            return copy;
+        }
+
+        var result = new ulong[Math.Max(Bits.WordsFor(memberCount), shared.Length)];
+        (copy ?? shared).CopyTo(result, 0);
+        return result;
+    }
+
+    /// <summary>Sets or clears one member's bit; returns the change in the number of bits set (-1, 0 or 1).</summary>
+    private static int Flag(ulong[] bits, int member, bool set)
+    {
+        var was = Bits.Get(bits, member);
+        if (set == was)
+        {
+            return 0;
+        }
+
+        if (set)
+        {
+            Bits.Set(bits, member);
+            return 1;
+        }
+
+        Bits.Clear(bits, member);
+        return -1;
+    }
+
+    private static ulong[] Grown(ulong[] bits, int memberCount)
+    {
+        if (bits.Length >= Bits.WordsFor(memberCount))
+        {
+            return bits;
+        }
+
+        var grown = new ulong[Math.Max(Bits.WordsFor(memberCount), bits.Length * 2)];
+        bits.CopyTo(grown, 0);
+        return grown;
     }
 
     private static int[] Distinct(ReadOnlySpan<MembershipRecord> list)

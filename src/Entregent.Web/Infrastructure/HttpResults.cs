@@ -17,6 +17,7 @@ public static class HttpResults
             FailureKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
             FailureKind.PreconditionFailed => StatusCodes.Status412PreconditionFailed,
             FailureKind.Unauthorized => StatusCodes.Status401Unauthorized,
+            FailureKind.TooManyRequests => StatusCodes.Status429TooManyRequests,
             _ => StatusCodes.Status400BadRequest,
         };
         ProblemDetails problem = failure.Errors is { Count: > 0 } errors
@@ -24,6 +25,11 @@ public static class HttpResults
             : new ProblemDetails();
         problem.Status = status;
         problem.Detail = failure.Detail;
+        if (failure.RetryAfter is { } retryAfter)
+        {
+            // ProblemHttpResult cannot set headers; clients read the wait from the body.
+            problem.Extensions["retryAfterSeconds"] = (int)Math.Ceiling(retryAfter.TotalSeconds);
+        }
         return TypedResults.Problem(problem);
     }
 

@@ -9,6 +9,7 @@ public enum FailureKind
     TooLarge,
     PreconditionFailed,
     Unauthorized,
+    TooManyRequests,
 }
 
 /// <summary>
@@ -17,6 +18,12 @@ public enum FailureKind
 /// </summary>
 public sealed record Failure(FailureKind Kind, string Detail, IReadOnlyDictionary<string, string[]>? Errors = null)
 {
+    /// <summary>For <see cref="FailureKind.TooManyRequests"/>: how long until trying again can succeed.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
+    public static Failure TooManyRequests(string message, TimeSpan retryAfter) =>
+        new(FailureKind.TooManyRequests, message) { RetryAfter = retryAfter };
+
     public static Failure Invalid(string field, string message) => new(FailureKind.Invalid, message, Field(field, message));
     public static Failure Invalid(IReadOnlyDictionary<string, string[]> errors) =>
         new(FailureKind.Invalid, "One or more fields are invalid.", errors);
@@ -44,4 +51,12 @@ public readonly struct Outcome<T>
 
     public static implicit operator Outcome<T>(T value) => new(value, null);
     public static implicit operator Outcome<T>(Failure failure) => new(default, failure);
+
+    internal static Outcome<T> Success(T value) => new(value, null);
+}
+
+/// <summary>Builds outcomes for values the implicit conversion cannot take (interfaces such as IReadOnlyList).</summary>
+public static class Outcome
+{
+    public static Outcome<T> Of<T>(T value) => Outcome<T>.Success(value);
 }

@@ -123,6 +123,24 @@ public sealed class NetworkGraph(TimeProvider time)
         return result;
     }
 
+    /// <summary>How many connections a member has (0 when unknown). O(1).</summary>
+    public int ConnectionCountOf(long memberId) => TryGetDense(memberId, out var dense) ? Graph.ConnectionCountOf(dense) : 0;
+
+    /// <summary>Whether either member blocks the other (as the graph knows it).</summary>
+    public bool IsBlocked(long a, long b) => TryGetDense(a, out var x) && TryGetDense(b, out var y) && Graph.IsBlocked(x, y);
+
+    /// <summary>
+    /// Whether the connection a–b (dense ids) may be shown to the viewer: each end that hides its connection list
+    /// allows it only when the other end is the viewer or one of the viewer's connections. The rule the graph's own
+    /// queries apply, for the lists read straight from it.
+    /// </summary>
+    public bool IsConnectionVisible(int viewer, int a, int b)
+    {
+        var graph = Graph;
+        return (!graph.IsConnectionListHidden(a) || b == viewer || graph.AreConnected(viewer, b))
+            && (!graph.IsConnectionListHidden(b) || a == viewer || graph.AreConnected(viewer, a));
+    }
+
     /// <summary>The viewer's badge for one member.</summary>
     public NetworkBadge Badge(long? viewerId, long memberId) => Badges(viewerId, [memberId])[memberId];
 }

@@ -125,7 +125,7 @@ public sealed class NetworkGraphFollower(
             foreach (var profile in hiding)
             {
                 var dense = network.DenseMember(profile.MemberId);
-                first.Add(GraphChange.AddMember(dense)); // HIDDEN-LISTS: first.Add(profile.HideConnections ? GraphChange.HideConnectionList(dense) : GraphChange.ShowConnectionList(dense));
+                first.Add(profile.HideConnections ? GraphChange.HideConnectionList(dense) : GraphChange.ShowConnectionList(dense));
             }
         }
         if (first.Count > 0)
@@ -239,7 +239,7 @@ internal static class NetworkGraphLoader
         await foreach (var id in db.Profiles.AsNoTracking().Where(p => p.HideConnections).Select(p => p.MemberId)
                            .AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            builder.AddMember(network.DenseMember(id)); // HIDDEN-LISTS: builder.AddConnectionListHidden(network.DenseMember(id));
+            builder.AddConnectionListHidden(network.DenseMember(id));
         }
         var graph = builder.Build(new SocialGraphOptions { TimeProvider = network.Time });
         logger.LogInformation("Graph index built: {Members:N0} members, {Connections:N0} connections, {Memberships:N0} memberships in {Seconds:N1} s.",

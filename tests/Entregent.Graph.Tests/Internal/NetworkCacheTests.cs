@@ -15,6 +15,10 @@ public class NetworkCacheTests
     [InlineData("block 0 6", true)]
     [InlineData("block 6 0", true)]
     [InlineData("hide 7", true)]
+    [InlineData("hidelist 1", true)]
+    [InlineData("hidelist 3", false)]
+    [InlineData("hidelist 0", false)]
+    [InlineData("hidelist 7", false)]
     public void Degrees_AfterChange_RecomputesOnlyWhenTheChangeTouchesTheViewersNetwork(string change, bool recomputes)
     {
         var graph = TestGraphs.Parse(TestGraphs.Office);
@@ -109,6 +113,7 @@ public class NetworkCacheTests
             "strength" => GraphChange.SetStrength(At(1), At(2), 0.1f),
             "block" => GraphChange.Block(At(1), At(2)),
             "hide" => GraphChange.Hide(At(1)),
+            "hidelist" => GraphChange.HideConnectionList(At(1)),
             "org" => GraphChange.AddMembership(At(1), At(2), new DateOnly(2020, 1, 1), null),
             _ => throw new ArgumentException(change),
         };

@@ -12,6 +12,7 @@ internal static class Equivalence
             var expected = naive.Neighbours(m).Select(x => new Connection(x, naive.Strength(m, x), naive.Created(m, x))).ToList();
             Assert.Equal(expected, graph.GetConnections(m));
             Assert.Equal(naive.Hidden(m), graph.IsHidden(m));
+            Assert.Equal(naive.HidesConnectionList(m), graph.IsConnectionListHidden(m));
             Assert.Equal(
                 naive.Memberships(m).Select(x => new OrganisationMembership(x.Organisation, x.Start, x.End)).ToList(),
                 graph.GetMemberships(m));

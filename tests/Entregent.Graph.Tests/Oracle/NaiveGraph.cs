@@ -12,6 +12,7 @@ internal sealed class NaiveGraph
     private readonly HashSet<(int Member, int Group)> _groups = [];
     private readonly HashSet<(int, int)> _blocks = [];
     private readonly HashSet<int> _hidden = [];
+    private readonly HashSet<int> _hiddenLists = [];
 
     public int MemberCount { get; private set; }
 
@@ -82,6 +83,12 @@ internal sealed class NaiveGraph
             case GraphChangeKind.Unhide:
                 _hidden.Remove(a);
                 break;
+            case GraphChangeKind.HideConnectionList:
+                _hiddenLists.Add(a);
+                break;
+            case GraphChangeKind.ShowConnectionList:
+                _hiddenLists.Remove(a);
+                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(change));
         }
@@ -105,6 +112,8 @@ internal sealed class NaiveGraph
     public DateTimeOffset Created(int a, int b) => _edges[Key(a, b)].Created;
 
     public bool Hidden(int member) => _hidden.Contains(member);
+
+    public bool HidesConnectionList(int member) => _hiddenLists.Contains(member);
 
     public bool Blocked(int a, int b) => _blocks.Contains(Key(a, b));
 

@@ -1,11 +1,25 @@
 namespace Entregent.Graph.Tests.Oracle;
 
-/// <summary>Brute-force answers for one viewer: BFS over visible members and exhaustive path enumeration.</summary>
+/// <summary>
+/// Brute-force answers for one viewer: the connections visible to the viewer are decided one by one from the product
+/// rule, then BFS over visible members and connections, and exhaustive path enumeration.
+/// </summary>
 internal sealed class NaiveQueries(NaiveGraph graph, int viewer, Func<int, int, bool>? edgeFilter = null)
 {
     public bool Visible(int member) => !graph.Hidden(member) && !graph.Blocked(viewer, member);
 
-    private bool Edge(int from, int to) => edgeFilter is null || edgeFilter(from, to);
+    /// <summary>The viewer's visible 1st-degree connections.</summary>
+    private bool IsFirst(int member) => member != viewer && graph.Connected(viewer, member) && Visible(member);
+
+    /// <summary>
+    /// "A connection u–w is visible to viewer V iff V ∈ {u, w}, or, for each endpoint that hides its list, the other
+    /// endpoint is a visible 1st-degree connection of V", then the caller's edge filter.
+    /// </summary>
+    private bool ConnectionVisible(int u, int w) =>
+        u == viewer || w == viewer
+        || ((!graph.HidesConnectionList(u) || IsFirst(w)) && (!graph.HidesConnectionList(w) || IsFirst(u)));
+
+    private bool Edge(int from, int to) => ConnectionVisible(from, to) && (edgeFilter is null || edgeFilter(from, to));
 
     private IEnumerable<int> Next(int from) => graph.Neighbours(from).Where(to => Visible(to) && Edge(from, to));
 

@@ -89,6 +89,14 @@ internal static class RandomGraphs
             naive.Apply(GraphChange.Hide(member));
         }
 
+        // Members hiding their connection list: often none (the rule's fast path), often several.
+        for (var k = random.Next(5) - 1; k > 0; k--)
+        {
+            var member = random.Next(n);
+            builder.AddConnectionListHidden(member);
+            naive.Apply(GraphChange.HideConnectionList(member));
+        }
+
         return (builder.Build(options ?? new SocialGraphOptions { TimeProvider = new FixedTimeProvider(Now), CompactionThreshold = 0 }), naive);
     }
 
@@ -100,7 +108,7 @@ internal static class RandomGraphs
         {
             var a = random.Next(n + 1);
             var b = random.Next(n + 1);
-            var kind = random.Next(100);
+            var kind = random.Next(108);
             if (a == b)
             {
                 b = (a + 1) % (n + 2);
@@ -119,7 +127,9 @@ internal static class RandomGraphs
                 < 91 => GraphChange.Block(a, b),
                 < 94 => GraphChange.Unblock(a, b),
                 < 97 => GraphChange.Hide(a),
-                _ => GraphChange.Unhide(a),
+                < 100 => GraphChange.Unhide(a),
+                < 105 => GraphChange.HideConnectionList(a),
+                _ => GraphChange.ShowConnectionList(a),
             });
         }
 

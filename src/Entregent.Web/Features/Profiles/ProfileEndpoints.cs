@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Entregent.Web.Data;
 using Entregent.Web.Infrastructure;
 using Entregent.Web.Infrastructure.Imaging;
+using Entregent.Web.Network;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
@@ -14,11 +15,17 @@ public static class ProfileEndpoints
     public static RouteGroupBuilder MapProfileEndpoints(this IEndpointRouteBuilder app)
     {
         var members = app.MapGroup("/api/v1/members").WithTags("Profiles");
-        members.MapGet("/{handle}", async (string handle, EntregentDb db, ProfileCache cache, ClaimsPrincipal user, CancellationToken cancellationToken) =>
-            (await ViewProfile.ExecuteAsync(db, cache, handle, user.MemberId(), cancellationToken)).ToOk())
+        members.MapGet("/{handle}", async (string handle, EntregentDb db, ProfileCache cache, NetworkGraph network, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+            (await ViewProfile.ExecuteAsync(db, cache, network, handle, user.MemberId(), cancellationToken)).ToOk())
             .WithSummary("A member's profile, as the caller may see it");
 
         var me = app.MapGroup("/api/v1/me").WithTags("Profiles").RequireAuthorization();
+        me.MapGet("/privacy", async (EntregentDb db, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+            (await SetPrivacy.GetAsync(db, user.RequiredMemberId(), cancellationToken)).ToOk())
+            .WithSummary("My network privacy: hidden connection list, who may open my profile");
+        me.MapPut("/privacy", async (SetPrivacy.Request request, EntregentDb db, NetworkGraph network, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+            (await SetPrivacy.ExecuteAsync(db, network, user.RequiredMemberId(), request, cancellationToken)).ToOk())
+            .WithSummary("Change my network privacy (fields left out keep their value)");
         me.MapGet("/", async Task<Results<Ok<MyProfileView>, ProblemHttpResult>> (EntregentDb db, ClaimsPrincipal user, HttpResponse response, CancellationToken cancellationToken) =>
         {
             var outcome = await ViewProfile.MineAsync(db, user.RequiredMemberId(), cancellationToken);

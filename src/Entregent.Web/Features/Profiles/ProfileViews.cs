@@ -23,10 +23,16 @@ public sealed record ContactView(string? Email, string? Phone, string? Website);
 public sealed record SectionDates(DateTimeOffset Intro, DateTimeOffset Contact, DateTimeOffset OpenTo,
     DateTimeOffset? Positions, DateTimeOffset? Education, DateTimeOffset? Skills, DateTimeOffset? Photo);
 
-/// <summary>A profile as one viewer may see it: contact details outside the viewer's audience are left out (null).</summary>
+/// <summary>
+/// A profile as one viewer may see it: contact details outside the viewer's audience are left out (null); the viewer's
+/// degree and mutual-connection count come from the graph.
+/// </summary>
 public sealed record MemberView(
     string Handle,
     string DisplayName,
+    string? GivenName,
+    string? FamilyName,
+    DateOnly? Birthday,
     string? Headline,
     string? Summary,
     string? Location,
@@ -38,8 +44,13 @@ public sealed record MemberView(
     IReadOnlyList<PositionView> Positions,
     IReadOnlyList<EducationView> Education,
     IReadOnlyList<string> Skills,
+    IReadOnlyList<string> Interests,
     SectionDates Updated,
-    ViewerRelation Relation);
+    ViewerRelation Relation,
+    Entregent.Graph.Degree Degree,
+    int MutualCount,
+    bool HidesConnections,
+    ProfileReach Reach);
 
 /// <summary>The owner's own profile: everything, with the audience of each contact detail and the version for If-Match.</summary>
 public sealed record MyProfileView(

@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using Entregent.Web.Data;
 using Entregent.Web.Features.Connections;
 using Entregent.Web.Infrastructure;
+using Entregent.Web.Network;
 using Microsoft.EntityFrameworkCore;
 
 namespace Entregent.Web.Features.Profiles;
@@ -12,8 +13,8 @@ namespace Entregent.Web.Features.Profiles;
 /// </summary>
 public static class ViewProfile
 {
-    public static async Task<Outcome<MemberView>> ExecuteAsync(EntregentDb db, ProfileCache cache, string handle, long? viewerId,
-        CancellationToken cancellationToken)
+    public static async Task<Outcome<MemberView>> ExecuteAsync(EntregentDb db, ProfileCache cache, NetworkGraph network, string handle,
+        long? viewerId, CancellationToken cancellationToken)
     {
         var key = handle.Trim().ToLowerInvariant();
         if (key.Length > Profile.HandleMaxLength)
@@ -25,8 +26,30 @@ public static class ViewProfile
         {
             return Failure.NotFound($"No member has the handle '{handle}'.");
         }
+        if (!MayOpen(network, viewerId, loaded.MemberId, loaded.Reach))
+        {
+            // Blocked, or outside a profile limited to three degrees: the same answer as a handle that does not exist.
+            return Failure.NotFound($"No member has the handle '{handle}'.");
+        }
         var relation = await RelationAsync(db, viewerId, loaded.MemberId, cancellationToken);
-        return loaded.Present(relation);
+        return loaded.Present(relation, network.Badge(viewerId, loaded.MemberId));
+    }
+
+    /// <summary>
+    /// Whether a viewer may open a member's profile at all: never across a block; within three degrees when the owner
+    /// limited it so. The one rule every surface that shows a member applies.
+    /// </summary>
+    public static bool MayOpen(NetworkGraph network, long? viewerId, long ownerId, ProfileReach reach)
+    {
+        if (viewerId == ownerId)
+        {
+            return true;
+        }
+        if (viewerId is { } viewer && network.IsBlocked(viewer, ownerId))
+        {
+            return false;
+        }
+        return reach == ProfileReach.Everyone || network.Badge(viewerId, ownerId).Degree != Entregent.Graph.Degree.None;
     }
 
     public static async Task<Outcome<MyProfileView>> MineAsync(EntregentDb db, long memberId, CancellationToken cancellationToken)
@@ -38,7 +61,7 @@ public static class ViewProfile
         {
             return Failure.NotFound("Your profile does not exist.");
         }
-        return new MyProfileView(loaded.Present(ViewerRelation.Self), account.Email!, account.EmailConfirmed, account.IsAdministrator,
+        return new MyProfileView(loaded.Present(ViewerRelation.Self, default), account.Email!, account.EmailConfirmed, account.IsAdministrator,
             loaded.ContactEmailAudience, loaded.PhoneAudience, loaded.WebsiteAudience, loaded.Version);
     }
 
@@ -56,6 +79,13 @@ public static class ViewProfile
             Handle = p.Handle,
             DisplayName = p.DisplayName,
             Headline = p.Headline,
+            GivenName = p.GivenName,
+            FamilyName = p.FamilyName,
+            Birthday = p.Birthday,
+            BirthdayAudience = p.BirthdayAudience,
+            Interests = p.Interests,
+            HideConnections = p.HideConnections,
+            Reach = p.Reach,
             Summary = p.Summary,
             Location = p.Location,
             Industry = p.Industry,
@@ -87,6 +117,13 @@ public static class ViewProfile
         public required string Handle { get; init; }
         public required string DisplayName { get; init; }
         public string? Headline { get; init; }
+        public string? GivenName { get; init; }
+        public string? FamilyName { get; init; }
+        public DateOnly? Birthday { get; init; }
+        public Audience BirthdayAudience { get; init; }
+        public required List<string> Interests { get; init; }
+        public bool HideConnections { get; init; }
+        public ProfileReach Reach { get; init; }
         public string? Summary { get; init; }
         public string? Location { get; init; }
         public string? Industry { get; init; }
@@ -105,8 +142,8 @@ public static class ViewProfile
         public required List<EducationView> Education { get; init; }
         public required List<string> Skills { get; init; }
 
-        public MemberView Present(ViewerRelation relation) => new(
-            Handle, DisplayName, Headline, Summary, Location, Industry, Languages,
+        public MemberView Present(ViewerRelation relation, NetworkBadge badge) => new(
+            Handle, DisplayName, GivenName, FamilyName, BirthdayAudience.Allows(relation) ? Birthday : null, Headline, Summary, Location, Industry, Languages,
             ProfileViewMapping.PhotoUrl(PhotoKey), ProfileViewMapping.Flags(OpenTo),
             new ContactView(
                 ContactEmailAudience.Allows(relation) ? ContactEmail : null,
@@ -115,6 +152,6 @@ public static class ViewProfile
             ProfileViewMapping.Order(Positions.Select(p => PositionView.Of(p.Id, p.OrganizationName, p.OrganizationSlug, p.Title,
                 p.Location, p.Description, p.StartMonth, p.EndMonth))),
             Education.OrderByDescending(e => e.EndYear ?? int.MaxValue).ThenByDescending(e => e.StartYear).ToList(),
-            Skills, Updated, relation);
+            Skills, Interests, Updated, relation, badge.Degree, badge.MutualCount, HideConnections, Reach);
     }
 }

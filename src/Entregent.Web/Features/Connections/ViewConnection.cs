@@ -1,0 +1,66 @@
+using Entregent.Graph;
+using Entregent.Web.Data;
+using Entregent.Web.Infrastructure;
+using Entregent.Web.Network;
+using Microsoft.EntityFrameworkCore;
+
+namespace Entregent.Web.Features.Connections;
+
+/// <summary>
+/// "How you're connected": the viewer's degree to a member, the length of the shortest path (unbounded), the mutual
+/// count, and up to three shortest paths through named members, strongest first. Connections hidden from the viewer
+/// are never used (the graph applies blocks and hidden connection lists).
+/// </summary>
+public static class ViewConnection
+{
+    public sealed record PathView(IReadOnlyList<MemberCard> Through, double Strength);
+
+    /// <param name="Distance">Hops on the shortest path; −1 when there is none, 0 for oneself.</param>
+    public sealed record ConnectionView(Degree Degree, int Distance, int MutualCount, IReadOnlyList<PathView> Paths);
+
+    public const int MaxPaths = 3;
+
+    public static async Task<Outcome<ConnectionView>> ExecuteAsync(EntregentDb db, NetworkGraph network, long viewerId, string handle,
+        CancellationToken cancellationToken)
+    {
+        var found = await VisibleMembers.FindAsync(db, network, viewerId, handle, cancellationToken);
+        if (!found.Succeeded)
+        {
+            return found.Failure!;
+        }
+        var graph = network.Graph;
+        if (!network.TryGetDense(viewerId, out var viewer) || !network.TryGetDense(found.Value, out var other))
+        {
+            return new ConnectionView(Degree.None, viewerId == found.Value ? 0 : -1, 0, []);
+        }
+        var distance = graph.ShortestPathLength(viewer, other);
+        var badge = network.Badge(viewerId, found.Value);
+        var paths = distance > 0 ? graph.AllShortestPaths(viewer, other, MaxPaths) : [];
+        var through = paths.SelectMany(p => p.Members.Skip(1).SkipLast(1)).Distinct().Select(network.MemberIdOf).ToList();
+        var cards = await MemberCards.LoadAsync(db, network, viewerId, through, cancellationToken);
+        var views = paths.Select(p => new PathView(
+                p.Members.Skip(1).SkipLast(1).Select(m => cards.GetValueOrDefault(network.MemberIdOf(m))).OfType<MemberCard>().ToList(),
+                Math.Round(p.Weight, 4)))
+            .ToList();
+        return new ConnectionView(badge.Degree, distance, badge.MutualCount, views);
+    }
+
+    /// <summary>The connections the viewer shares with a member, strongest for both first.</summary>
+    public static async Task<Outcome<IReadOnlyList<MemberCard>>> MutualAsync(EntregentDb db, NetworkGraph network, long viewerId, string handle,
+        int max, CancellationToken cancellationToken)
+    {
+        var found = await VisibleMembers.FindAsync(db, network, viewerId, handle, cancellationToken);
+        if (!found.Succeeded)
+        {
+            return found.Failure!;
+        }
+        if (!network.TryGetDense(viewerId, out var viewer) || !network.TryGetDense(found.Value, out var other) || viewer == other)
+        {
+            return Outcome.Of<IReadOnlyList<MemberCard>>([]);
+        }
+        var mutuals = network.Graph.MutualConnections(viewer, other, max)
+            .OrderByDescending(m => m.Score).ThenBy(m => m.Member)
+            .Select(m => network.MemberIdOf(m.Member)).ToList();
+        return Outcome.Of<IReadOnlyList<MemberCard>>(await MemberCards.ListAsync(db, network, viewerId, mutuals, cancellationToken));
+    }
+}

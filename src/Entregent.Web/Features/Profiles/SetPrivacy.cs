@@ -1,0 +1,41 @@
+using Entregent.Web.Data;
+using Entregent.Web.Infrastructure;
+using Entregent.Web.Network;
+using Microsoft.EntityFrameworkCore;
+
+namespace Entregent.Web.Features.Profiles;
+
+/// <summary>A member's network privacy: whether others see their connection list, and who may open their profile.</summary>
+public static class SetPrivacy
+{
+    public sealed record Settings(bool HideConnections, ProfileReach Reach);
+
+    public sealed record Request(bool? HideConnections = null, ProfileReach? Reach = null);
+
+    public static async Task<Outcome<Settings>> GetAsync(EntregentDb db, long memberId, CancellationToken cancellationToken) =>
+        await db.Profiles.AsNoTracking().Where(p => p.MemberId == memberId).Select(p => new Settings(p.HideConnections, p.Reach))
+            .FirstOrDefaultAsync(cancellationToken) is { } settings ? settings : Failure.NotFound("Your profile does not exist.");
+
+    public static async Task<Outcome<Settings>> ExecuteAsync(EntregentDb db, NetworkGraph network, long memberId, Request request,
+        CancellationToken cancellationToken)
+    {
+        if (request.Reach is { } reach && !Enum.IsDefined(reach))
+        {
+            return Failure.Invalid("reach", "Use everyone or withinThreeDegrees.");
+        }
+        var profile = await db.Profiles.FirstOrDefaultAsync(p => p.MemberId == memberId, cancellationToken);
+        if (profile is null)
+        {
+            return Failure.NotFound("Your profile does not exist.");
+        }
+        profile.HideConnections = request.HideConnections ?? profile.HideConnections;
+        profile.Reach = request.Reach ?? profile.Reach;
+        if (db.ChangeTracker.HasChanges())
+        {
+            profile.Version++;
+            await db.SaveChangesAsync(cancellationToken);
+            await network.WaitForAsync(db.LastCommittedSequence, cancellationToken);
+        }
+        return new Settings(profile.HideConnections, profile.Reach);
+    }
+}
