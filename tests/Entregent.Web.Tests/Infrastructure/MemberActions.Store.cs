@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Entregent.Web.Data;
-using Entregent.Web.Features.Connections;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -28,22 +27,6 @@ public static partial class MemberActions
         ArgumentNullException.ThrowIfNull(member);
         var normalized = member.Email.ToUpperInvariant();
         return app.InStoreAsync(db => db.Users.Where(u => u.NormalizedEmail == normalized).Select(u => u.Id).SingleAsync(cancellationToken));
-    }
-
-    /// <summary>
-    /// Makes <paramref name="a"/> and <paramref name="b"/> 1st-degree connections by inserting the row, as the
-    /// invitation feature will once it exists.
-    /// </summary>
-    public static async Task ConnectAsync(this EntregentFactory app, Member a, Member b, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(app);
-        var first = await app.MemberIdAsync(a, cancellationToken);
-        var second = await app.MemberIdAsync(b, cancellationToken);
-        await app.InStoreAsync(async db =>
-        {
-            db.Connections.Add(Connection.Between(first, second, app.Time.GetUtcNow()));
-            return await db.SaveChangesAsync(cancellationToken);
-        });
     }
 
     /// <summary>
