@@ -13,7 +13,7 @@ namespace Entregent.Web.Pages.Members;
 [Authorize]
 public sealed class ConnectionsModel(EntregentDb db, ProfileCache cache, NetworkGraph network) : PageModel
 {
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
     public MemberView Profile { get; private set; } = null!;
@@ -38,5 +38,5 @@ public sealed class ConnectionsModel(EntregentDb db, ProfileCache cache, Network
 
     public PagerView Pager(string label) =>
         new(List.PageNumber, List.PageSize, List.Total,
-            p => "/in/" + Uri.EscapeDataString(Profile.Handle) + "/connections?page=" + PagerView.Number(p), label);
+            p => "/in/" + Uri.EscapeDataString(Profile.Handle) + "/connections?p=" + PagerView.Number(p), label);
 }

@@ -25,7 +25,7 @@ public sealed class IndexModel(EntregentDb db, NetworkGraph network, IOptions<Ne
     [BindProperty(SupportsGet = true)]
     public string? Section { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
     [BindProperty(SupportsGet = true, Name = "sent")]
@@ -43,15 +43,15 @@ public sealed class IndexModel(EntregentDb db, NetworkGraph network, IOptions<Ne
     public string Current => Section ?? "";
 
     public PagerView ConnectionsPager(string label) =>
-        new(Connections!.PageNumber, Connections.PageSize, Connections.Total, p => "/network/connections?page=" + PagerView.Number(p), label);
+        new(Connections!.PageNumber, Connections.PageSize, Connections.Total, p => "/network/connections?p=" + PagerView.Number(p), label);
 
     public PagerView ReceivedPager(string label) =>
         new(Received!.PageNumber, Received.PageSize, Received.Total,
-            p => "/network?page=" + PagerView.Number(p) + "&sent=" + PagerView.Number(SentPage), label);
+            p => "/network?p=" + PagerView.Number(p) + "&sent=" + PagerView.Number(SentPage), label);
 
     public PagerView SentPager(string label) =>
         new(Sent!.PageNumber, Sent.PageSize, Sent.Total,
-            p => "/network?page=" + PagerView.Number(PageNumber) + "&sent=" + PagerView.Number(p), label);
+            p => "/network?p=" + PagerView.Number(PageNumber) + "&sent=" + PagerView.Number(p), label);
 
     public static string Link(string section) => section.Length == 0 ? "/network" : "/network/" + section;
 
