@@ -167,6 +167,44 @@ public static class Display
         _ => value.ToString(),
     };
 
+    /// <summary>"1st", "2nd", "3rd" ("1er", "2e", "3e"); empty outside three degrees.</summary>
+    public static string DegreeBadge(IStringLocalizer t, Entregent.Graph.Degree value)
+    {
+        ArgumentNullException.ThrowIfNull(t);
+        return value switch
+        {
+            Entregent.Graph.Degree.First => t["1st"],
+            Entregent.Graph.Degree.Second => t["2nd"],
+            Entregent.Graph.Degree.Third => t["3rd"],
+            _ => "",
+        };
+    }
+
+    /// <summary>"1 mutual connection" / "12 mutual connections".</summary>
+    public static string MutualConnections(IStringLocalizer t, int count)
+    {
+        ArgumentNullException.ThrowIfNull(t);
+        return count == 1 ? t["1 mutual connection"] : t["{0} mutual connections", count];
+    }
+
+    public static string HowMet(IStringLocalizer t, Features.Connections.HowMet value) => value switch
+    {
+        Features.Connections.HowMet.Colleague => t["Colleague"],
+        Features.Connections.HowMet.Classmate => t["Classmate"],
+        Features.Connections.HowMet.Client => t["Client"],
+        Features.Connections.HowMet.Partner => t["Partner"],
+        Features.Connections.HowMet.Event => t["Met at an event"],
+        Features.Connections.HowMet.Other => t["Other"],
+        _ => "",
+    };
+
+    public static string Reach(IStringLocalizer t, ProfileReach value) => value switch
+    {
+        ProfileReach.Everyone => t["Everyone"],
+        ProfileReach.WithinThreeDegrees => t["Only members within three degrees of me"],
+        _ => value.ToString(),
+    };
+
     /// <summary>"MD" for "Marie Dupont": the stand-in for a missing photo.</summary>
     public static string Initials(string name)
     {

@@ -1,6 +1,7 @@
 using Entregent.Web.Data;
 using Entregent.Web.Features.Profiles;
 using Entregent.Web.Infrastructure;
+using Entregent.Web.Network;
 using Microsoft.EntityFrameworkCore;
 
 namespace Entregent.Web.Features.Organizations;
@@ -8,8 +9,9 @@ namespace Entregent.Web.Features.Organizations;
 public sealed record OrganizationView(long Id, string Name, string Slug, OrganizationKind Kind, string? Website, string? Location,
     string? Description, string? LogoUrl, int CurrentMembers, int PastMembers);
 
+/// <param name="Degree">Where the member stands in the viewer's network (none for a signed-out viewer).</param>
 public sealed record OrganizationMemberView(string Handle, string DisplayName, string? Headline, string? PhotoUrl, string Title,
-    string StartMonth, string? EndMonth, bool Current);
+    string StartMonth, string? EndMonth, bool Current, Entregent.Graph.Degree Degree = default, int MutualCount = 0);
 
 public sealed record OrganizationMembersPage(IReadOnlyList<OrganizationMemberView> Members, int Page, int PageSize, int Total);
 
@@ -41,7 +43,15 @@ public static class ViewOrganization
     /// Members who hold (<paramref name="current"/>) or held a position there, most recent first, a page at a time.
     /// A member with several positions there appears once, with the latest.
     /// </summary>
-    public static async Task<Outcome<OrganizationMembersPage>> MembersAsync(EntregentDb db, string slug, bool current, int page, CancellationToken cancellationToken)
+    public static Task<Outcome<OrganizationMembersPage>> MembersAsync(EntregentDb db, string slug, bool current, int page, CancellationToken cancellationToken) =>
+        MembersAsync(db, null, null, slug, current, page, cancellationToken);
+
+    /// <summary>
+    /// The same list as the viewer sees it: members blocked either way are left out, and each member carries the
+    /// viewer's degree and mutual count, computed in one batch for the page (<see cref="NetworkGraph.Badges"/>).
+    /// </summary>
+    public static async Task<Outcome<OrganizationMembersPage>> MembersAsync(EntregentDb db, NetworkGraph? network, long? viewerId, string slug,
+        bool current, int page, CancellationToken cancellationToken)
     {
         var id = await ResolveAsync(db, slug, cancellationToken);
         if (id is null)
@@ -64,13 +74,20 @@ public static class ViewOrganization
                 m.MemberId, m.Handle, m.DisplayName, m.Headline, m.PhotoKey, p.Title, p.StartMonth, p.EndMonth,
             })
             .ToListAsync(cancellationToken);
+        if (network is not null && viewerId is { } viewer)
+        {
+            rows = rows.Where(r => !network.IsBlocked(viewer, r.MemberId)).ToList();
+        }
         var latest = rows.GroupBy(r => r.MemberId)
             .Select(g => g.OrderByDescending(r => r.EndMonth ?? DateOnly.MaxValue).ThenByDescending(r => r.StartMonth).First())
             .OrderByDescending(r => r.EndMonth ?? DateOnly.MaxValue).ThenByDescending(r => r.StartMonth).ThenBy(r => r.DisplayName, StringComparer.CurrentCulture)
             .ToList();
-        var members = latest.Skip((page - 1) * PageSize).Take(PageSize)
+        var slice = latest.Skip((page - 1) * PageSize).Take(PageSize).ToList();
+        var badges = network?.Badges(viewerId, slice.Select(r => r.MemberId)) ?? new Dictionary<long, NetworkBadge>();
+        var members = slice
             .Select(r => new OrganizationMemberView(r.Handle, r.DisplayName, r.Headline, ProfileViewMapping.PhotoUrl(r.PhotoKey), r.Title,
-                Months.Format(r.StartMonth), Months.Format(r.EndMonth), r.EndMonth is null))
+                Months.Format(r.StartMonth), Months.Format(r.EndMonth), r.EndMonth is null,
+                badges.GetValueOrDefault(r.MemberId).Degree, badges.GetValueOrDefault(r.MemberId).MutualCount))
             .ToList();
         return new OrganizationMembersPage(members, page, PageSize, latest.Count);
     }

@@ -2,6 +2,7 @@ using Entregent.Web.Data;
 using Entregent.Web.Features.Organizations;
 using Entregent.Web.Infrastructure;
 using Entregent.Web.Infrastructure.Markdown;
+using Entregent.Web.Network;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -13,7 +14,7 @@ namespace Entregent.Web.Pages.Organizations;
 /// An organisation: what it is, and (for members) who works or worked there. Administrators also get the edit
 /// and merge forms. A merged-away address redirects to the survivor.
 /// </summary>
-public sealed class ShowModel(EntregentDb db, TimeProvider time, MarkdownRenderer markdown, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class ShowModel(EntregentDb db, NetworkGraph network, TimeProvider time, MarkdownRenderer markdown, IStringLocalizer<SharedResource> t) : PageModel
 {
     public sealed class EditInput
     {
@@ -138,8 +139,8 @@ public sealed class ShowModel(EntregentDb db, TimeProvider time, MarkdownRendere
             return;
         }
         IsAdministrator = await Administrators.IsAdministratorAsync(db, memberId, cancellationToken);
-        var current = await ViewOrganization.MembersAsync(db, organization.Slug, current: true, Math.Max(1, CurrentPage), cancellationToken);
-        var past = await ViewOrganization.MembersAsync(db, organization.Slug, current: false, Math.Max(1, PastPage), cancellationToken);
+        var current = await ViewOrganization.MembersAsync(db, network, memberId, organization.Slug, current: true, Math.Max(1, CurrentPage), cancellationToken);
+        var past = await ViewOrganization.MembersAsync(db, network, memberId, organization.Slug, current: false, Math.Max(1, PastPage), cancellationToken);
         Current = current.Value;
         Past = past.Value;
     }
