@@ -119,6 +119,7 @@ builder.Services.AddSingleton<NetworkGraph>();
 builder.Services.AddOptions<NetworkOptions>().Bind(builder.Configuration.GetSection(NetworkOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 // Registered before the web server: the graph is built before the first request is served.
 builder.Services.AddHostedService<NetworkGraphFollower>();
+builder.Services.AddHostedService<RelationshipStrengthRefresher>();
 builder.Services.AddEntregentEmail(builder.Configuration);
 builder.Services.AddEntregentImaging(builder.Configuration);
 builder.Services.AddSingleton<MarkdownRenderer>();

@@ -18,4 +18,8 @@ public sealed class NetworkOptions
     /// <summary>Days after withdrawing an invitation before the same member can be invited again. Default 21.</summary>
     [Range(0, 365)]
     public int ReinviteAfterWithdrawalDays { get; set; } = 21;
+
+    /// <summary>Hours between recomputations of every relationship strength (overlaps grow with time). Default 24.</summary>
+    [Range(1, 24 * 30)]
+    public int StrengthRefreshHours { get; set; } = 24;
 }

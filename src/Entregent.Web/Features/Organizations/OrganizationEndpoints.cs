@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Entregent.Web.Data;
 using Entregent.Web.Infrastructure;
 using Entregent.Web.Infrastructure.Imaging;
+using Entregent.Web.Network;
 
 namespace Entregent.Web.Features.Organizations;
 
@@ -15,13 +16,14 @@ public static class OrganizationEndpoints
             (await ViewOrganization.ExecuteAsync(db, slug, cancellationToken)).ToOk())
             .WithSummary("An organisation (a merged-away slug answers with the survivor)");
 
-        group.MapGet("/{slug}/members", async (string slug, string? status, int? page, EntregentDb db, CancellationToken cancellationToken) =>
+        group.MapGet("/{slug}/members", async (string slug, string? status, int? page, EntregentDb db, NetworkGraph network, ClaimsPrincipal user,
+            CancellationToken cancellationToken) =>
         {
             if (status is not (null or "current" or "past"))
             {
                 return Failure.Invalid("status", "Use current or past.").ToProblem();
             }
-            return (await ViewOrganization.MembersAsync(db, slug, status != "past", page ?? 1, cancellationToken)).ToOk();
+            return (await ViewOrganization.MembersAsync(db, network, user.MemberId(), slug, status != "past", page ?? 1, cancellationToken)).ToOk();
         }).RequireAuthorization().WithSummary("Current (default) or past members, most recent first, 50 a page");
 
         group.MapPatch("/{slug}", async (string slug, EditOrganization.Request request, EntregentDb db, ClaimsPrincipal user, TimeProvider time,

@@ -43,14 +43,12 @@ public static class ViewOrganization
     /// Members who hold (<paramref name="current"/>) or held a position there, most recent first, a page at a time.
     /// A member with several positions there appears once, with the latest.
     /// </summary>
-    public static Task<Outcome<OrganizationMembersPage>> MembersAsync(EntregentDb db, string slug, bool current, int page, CancellationToken cancellationToken) =>
-        MembersAsync(db, null, null, slug, current, page, cancellationToken);
-
-    /// <summary>
-    /// The same list as the viewer sees it: members blocked either way are left out, and each member carries the
-    /// viewer's degree and mutual count, computed in one batch for the page (<see cref="NetworkGraph.Badges"/>).
-    /// </summary>
-    public static async Task<Outcome<OrganizationMembersPage>> MembersAsync(EntregentDb db, NetworkGraph? network, long? viewerId, string slug,
+    /// <remarks>
+    /// As the viewer sees it: members blocked either way, and members whose profile is limited to three degrees when
+    /// the viewer is farther, are left out; each member carries the viewer's degree and mutual count, computed in one
+    /// batch for the page (<see cref="NetworkGraph.Badges"/>).
+    /// </remarks>
+    public static async Task<Outcome<OrganizationMembersPage>> MembersAsync(EntregentDb db, NetworkGraph network, long? viewerId, string slug,
         bool current, int page, CancellationToken cancellationToken)
     {
         var id = await ResolveAsync(db, slug, cancellationToken);
@@ -71,19 +69,16 @@ public static class ViewOrganization
         var rows = await positions
             .Join(db.Profiles, p => p.MemberId, m => m.MemberId, (p, m) => new
             {
-                m.MemberId, m.Handle, m.DisplayName, m.Headline, m.PhotoKey, p.Title, p.StartMonth, p.EndMonth,
+                m.MemberId, m.Handle, m.DisplayName, m.Headline, m.PhotoKey, m.Reach, p.Title, p.StartMonth, p.EndMonth,
             })
             .ToListAsync(cancellationToken);
-        if (network is not null && viewerId is { } viewer)
-        {
-            rows = rows.Where(r => !network.IsBlocked(viewer, r.MemberId)).ToList();
-        }
+        rows = rows.Where(r => Profiles.ViewProfile.MayOpen(network, viewerId, r.MemberId, r.Reach)).ToList();
         var latest = rows.GroupBy(r => r.MemberId)
             .Select(g => g.OrderByDescending(r => r.EndMonth ?? DateOnly.MaxValue).ThenByDescending(r => r.StartMonth).First())
             .OrderByDescending(r => r.EndMonth ?? DateOnly.MaxValue).ThenByDescending(r => r.StartMonth).ThenBy(r => r.DisplayName, StringComparer.CurrentCulture)
             .ToList();
         var slice = latest.Skip((page - 1) * PageSize).Take(PageSize).ToList();
-        var badges = network?.Badges(viewerId, slice.Select(r => r.MemberId)) ?? new Dictionary<long, NetworkBadge>();
+        var badges = network.Badges(viewerId, slice.Select(r => r.MemberId));
         var members = slice
             .Select(r => new OrganizationMemberView(r.Handle, r.DisplayName, r.Headline, ProfileViewMapping.PhotoUrl(r.PhotoKey), r.Title,
                 Months.Format(r.StartMonth), Months.Format(r.EndMonth), r.EndMonth is null,

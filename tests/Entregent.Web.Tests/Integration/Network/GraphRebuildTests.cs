@@ -94,6 +94,34 @@ public class GraphRebuildTests(EntregentFactory app) : IntegrationTest(app)
         }
     }
 
+    [Fact]
+    public async Task StrengthRefresh_AfterTwoYearsSideBySide_RaisesStrengthAndEqualsRebuild()
+    {
+        var ada = await RegisterMemberAsync("Ada Together");
+        var grace = await RegisterMemberAsync("Grace Together");
+        var organization = MemberActions.UniqueName("Together Org");
+        await ada.AddPositionAsync(organization, "Engineer", App.MonthsAgo(2), cancellationToken: Cancellation);
+        await grace.AddPositionAsync(organization, "Engineer", App.MonthsAgo(2), cancellationToken: Cancellation);
+        await App.ConnectAsync(ada, grace, Cancellation);
+        await WaitForNetworkAsync();
+        var network = App.Services.GetRequiredService<NetworkGraph>();
+        var first = await App.MemberIdAsync(ada, Cancellation);
+        var second = await App.MemberIdAsync(grace, Cancellation);
+        Assert.True(network.TryGetDense(first, out var a));
+        Assert.True(network.TryGetDense(second, out var b));
+        Assert.True(network.Graph.TryGetConnection(a, b, out var before));
+
+        App.Time.Advance(TimeSpan.FromDays(730));
+        await App.InStoreAsync(db => RelationshipStrengthRefresher.RefreshAsync(db, network, Cancellation));
+
+        Assert.True(network.Graph.TryGetConnection(a, b, out var after));
+        Assert.True(after.Strength > before.Strength, $"{after.Strength} should exceed {before.Strength} after two more years together.");
+        var rebuilt = new NetworkGraph(App.Time);
+        rebuilt.Replace(await App.InStoreAsync(db => NetworkGraphLoader.BuildAsync(db, rebuilt, NullLogger.Instance, Cancellation)), 0);
+        long[] ids = [first, second];
+        Assert.Equal(Describe(rebuilt, ids), Describe(network, ids));
+    }
+
     private static List<string> Describe(NetworkGraph network, IReadOnlyList<long> ids)
     {
         var graph = network.Graph;
