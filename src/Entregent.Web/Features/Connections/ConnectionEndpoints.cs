@@ -13,7 +13,14 @@ public static class ConnectionEndpoints
         var invitations = app.MapGroup("/api/v1/invitations").WithTags("Network").RequireAuthorization();
         invitations.MapPost("/", async (SendInvitation.Request request, EntregentDb db, NetworkGraph network, IOptions<NetworkOptions> options,
                 TimeProvider time, ClaimsPrincipal user, CancellationToken cancellationToken) =>
-            (await SendInvitation.ExecuteAsync(db, network, options, time, user.RequiredMemberId(), request, cancellationToken)).ToOk())
+        {
+            var outcome = await SendInvitation.ExecuteAsync(db, network, options, time, user.RequiredMemberId(), request, cancellationToken);
+            // A new invitation is created (201); one crossing theirs answers with their invitation, now accepted (200).
+            return !outcome.Succeeded ? (IResult)outcome.Failure!.ToProblem()
+                : outcome.Value!.Status == InvitationStatus.Pending ? TypedResults.Created($"/api/v1/invitations/{outcome.Value.Id}", outcome.Value)
+                : TypedResults.Ok(outcome.Value);
+        })
+            .Produces<InvitationView>(StatusCodes.Status201Created).Produces<InvitationView>().ProducesProblem(StatusCodes.Status400BadRequest)
             .WithSummary("Invite a member to connect {to, note, context, organization}; one crossing theirs connects you at once");
         invitations.MapGet("/", async (string? direction, int? page, EntregentDb db, NetworkGraph network, ClaimsPrincipal user,
                 CancellationToken cancellationToken) =>

@@ -123,6 +123,22 @@ public class InvitationTests(EntregentFactory app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task Invite_New_CreatedWithLocation_Crossing_OkAccepted()
+    {
+        var ada = await RegisterMemberAsync("Ada Status");
+        var grace = await RegisterMemberAsync("Grace Status");
+
+        using var created = await ada.SendInvitationAsync(grace.Handle, cancellationToken: Cancellation);
+        using var crossing = await grace.SendInvitationAsync(ada.Handle, cancellationToken: Cancellation);
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>(Cancellation)).GetProperty("id").GetInt64();
+        Assert.Equal($"/api/v1/invitations/{id}", created.Headers.Location?.ToString());
+        Assert.Equal(HttpStatusCode.OK, crossing.StatusCode);
+        Assert.Equal(id, (await crossing.Content.ReadFromJsonAsync<JsonElement>(Cancellation)).GetProperty("id").GetInt64());
+    }
+
+    [Fact]
     public async Task Invite_Twice_ConflictOnTo()
     {
         var ada = await RegisterMemberAsync("Ada Twice");
@@ -159,8 +175,8 @@ public class InvitationTests(EntregentFactory app) : IntegrationTest(app)
 
         try
         {
-            Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.OK));
-            foreach (var refused in responses.Where(r => r.StatusCode != HttpStatusCode.OK))
+            Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
+            foreach (var refused in responses.Where(r => r.StatusCode != HttpStatusCode.Created))
             {
                 await AssertProblemAsync(refused, HttpStatusCode.Conflict, "to");
             }
@@ -186,7 +202,7 @@ public class InvitationTests(EntregentFactory app) : IntegrationTest(app)
             grace.SendInvitationAsync(ada.Handle, cancellationToken: Cancellation));
         foreach (var response in responses)
         {
-            Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Conflict, await response.Content.ReadAsStringAsync(Cancellation));
+            Assert.True(response.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK or HttpStatusCode.Conflict, await response.Content.ReadAsStringAsync(Cancellation));
             response.Dispose();
         }
 
