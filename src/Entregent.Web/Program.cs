@@ -126,7 +126,8 @@ builder.Services.AddSingleton<MarkdownRenderer>();
 builder.Services.AddSingleton<Uploads>();
 
 builder.Services.AddLocalization();
-builder.Services.AddRazorPages();
+builder.Services.AddSingleton<ReadYourWrites>();
+builder.Services.AddRazorPages().AddMvcOptions(mvc => mvc.Filters.AddService<ReadYourWrites>());
 // Pages are in French as well as English: write "é" as itself rather than "&#xE9;" (Razor still escapes markup).
 builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 
@@ -174,11 +175,13 @@ app.UseAntiforgery();
 app.MapHealthChecks("/health");
 app.MapOpenApi();
 app.MapScalarApiReference("/api/docs", scalar => scalar.WithTitle("Entregent API"));
-app.MapAccountEndpoints();
-app.MapProfileEndpoints();
-app.MapOrganizationEndpoints();
-app.MapConnectionEndpoints();
-app.MapMediaEndpoints();
+// Every route answers only once the graph reflects the request's own writes (see ReadYourWrites).
+var routes = app.MapGroup("").AddEndpointFilter<ReadYourWrites>();
+routes.MapAccountEndpoints();
+routes.MapProfileEndpoints();
+routes.MapOrganizationEndpoints();
+routes.MapConnectionEndpoints();
+routes.MapMediaEndpoints();
 app.MapRazorPages();
 
 await app.RunAsync();
