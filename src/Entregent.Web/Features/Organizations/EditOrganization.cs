@@ -1,5 +1,6 @@
 using Entregent.Web.Data;
 using Entregent.Web.Infrastructure;
+using Entregent.Web.Network;
 using Microsoft.EntityFrameworkCore;
 
 namespace Entregent.Web.Features.Organizations;
@@ -9,7 +10,7 @@ public static class EditOrganization
 {
     public sealed record Request(string? Name = null, OrganizationKind? Kind = null, string? Website = null, string? Location = null, string? Description = null);
 
-    public static async Task<Outcome<OrganizationView>> ExecuteAsync(EntregentDb db, long callerId, string slug, Request request, TimeProvider time,
+    public static async Task<Outcome<OrganizationView>> ExecuteAsync(EntregentDb db, NetworkGraph network, long callerId, string slug, Request request, TimeProvider time,
         CancellationToken cancellationToken)
     {
         if (!await Administrators.IsAdministratorAsync(db, callerId, cancellationToken))
@@ -64,6 +65,6 @@ public static class EditOrganization
         }
         organization.UpdatedAt = time.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
-        return await ViewOrganization.ExecuteAsync(db, organization.Slug, cancellationToken);
+        return await ViewOrganization.ExecuteAsync(db, network, callerId, organization.Slug, cancellationToken);
     }
 }

@@ -1,5 +1,6 @@
 using Entregent.Web.Data;
 using Entregent.Web.Infrastructure;
+using Entregent.Web.Network;
 using Microsoft.EntityFrameworkCore;
 
 namespace Entregent.Web.Features.Organizations;
@@ -14,7 +15,7 @@ public static class MergeOrganizations
     /// <param name="Into">The slug of the organisation that survives.</param>
     public sealed record Request(string? Into);
 
-    public static async Task<Outcome<OrganizationView>> ExecuteAsync(EntregentDb db, long callerId, string slug, Request request, TimeProvider time,
+    public static async Task<Outcome<OrganizationView>> ExecuteAsync(EntregentDb db, NetworkGraph network, long callerId, string slug, Request request, TimeProvider time,
         CancellationToken cancellationToken)
     {
         if (!await Administrators.IsAdministratorAsync(db, callerId, cancellationToken))
@@ -64,6 +65,6 @@ public static class MergeOrganizations
         // The alias takes the source's unique name and slug: the source row must go before the alias arrives.
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return await ViewOrganization.ExecuteAsync(db, target.Slug, cancellationToken);
+        return await ViewOrganization.ExecuteAsync(db, network, callerId, target.Slug, cancellationToken);
     }
 }

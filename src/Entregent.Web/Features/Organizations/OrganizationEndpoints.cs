@@ -12,8 +12,8 @@ public static class OrganizationEndpoints
     {
         var group = app.MapGroup("/api/v1/organizations").WithTags("Organizations");
 
-        group.MapGet("/{slug}", async (string slug, EntregentDb db, CancellationToken cancellationToken) =>
-            (await ViewOrganization.ExecuteAsync(db, slug, cancellationToken)).ToOk())
+        group.MapGet("/{slug}", async (string slug, EntregentDb db, NetworkGraph network, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+            (await ViewOrganization.ExecuteAsync(db, network, user.MemberId(), slug, cancellationToken)).ToOk())
             .WithSummary("An organisation (a merged-away slug answers with the survivor)");
 
         group.MapGet("/{slug}/members", async (string slug, string? status, int? page, EntregentDb db, NetworkGraph network, ClaimsPrincipal user,
@@ -26,14 +26,14 @@ public static class OrganizationEndpoints
             return (await ViewOrganization.MembersAsync(db, network, user.MemberId(), slug, status != "past", page ?? 1, cancellationToken)).ToOk();
         }).RequireAuthorization().WithSummary("Current (default) or past members, most recent first, 50 a page");
 
-        group.MapPatch("/{slug}", async (string slug, EditOrganization.Request request, EntregentDb db, ClaimsPrincipal user, TimeProvider time,
+        group.MapPatch("/{slug}", async (string slug, EditOrganization.Request request, EntregentDb db, NetworkGraph network, ClaimsPrincipal user, TimeProvider time,
             CancellationToken cancellationToken) =>
-            (await EditOrganization.ExecuteAsync(db, user.RequiredMemberId(), slug, request, time, cancellationToken)).ToOk())
+            (await EditOrganization.ExecuteAsync(db, network, user.RequiredMemberId(), slug, request, time, cancellationToken)).ToOk())
             .RequireAuthorization().WithSummary("Edit an organisation (administrators)");
 
-        group.MapPost("/{slug}/merge", async (string slug, MergeOrganizations.Request request, EntregentDb db, ClaimsPrincipal user, TimeProvider time,
+        group.MapPost("/{slug}/merge", async (string slug, MergeOrganizations.Request request, EntregentDb db, NetworkGraph network, ClaimsPrincipal user, TimeProvider time,
             CancellationToken cancellationToken) =>
-            (await MergeOrganizations.ExecuteAsync(db, user.RequiredMemberId(), slug, request, time, cancellationToken)).ToOk())
+            (await MergeOrganizations.ExecuteAsync(db, network, user.RequiredMemberId(), slug, request, time, cancellationToken)).ToOk())
             .RequireAuthorization().WithSummary("Merge this organisation into another (administrators)");
 
         group.MapPut("/{slug}/logo", async (string slug, HttpRequest http, EntregentDb db, ClaimsPrincipal user, Uploads uploads, TimeProvider time,

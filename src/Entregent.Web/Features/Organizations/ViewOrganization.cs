@@ -20,8 +20,13 @@ public static class ViewOrganization
 {
     public const int PageSize = 50;
 
-    /// <summary>The organisation at <paramref name="slug"/>, following the slug of a merged-away organisation to the survivor.</summary>
-    public static async Task<Outcome<OrganizationView>> ExecuteAsync(EntregentDb db, string slug, CancellationToken cancellationToken)
+    /// <summary>
+    /// The organisation at <paramref name="slug"/>, following the slug of a merged-away organisation to the survivor.
+    /// Its member counts are those the viewer may see: members blocked either way and profiles out of the viewer's
+    /// reach are not counted, as they are not listed.
+    /// </summary>
+    public static async Task<Outcome<OrganizationView>> ExecuteAsync(EntregentDb db, NetworkGraph network, long? viewerId, string slug,
+        CancellationToken cancellationToken)
     {
         var id = await ResolveAsync(db, slug, cancellationToken);
         if (id is null)
@@ -29,14 +34,16 @@ public static class ViewOrganization
             return Failure.NotFound($"No organisation has the address '{slug}'.");
         }
         var view = await db.Organizations.AsNoTracking().Where(o => o.Id == id).Select(o => new OrganizationView(
-            o.Id, o.Name, o.Slug, o.Kind, o.Website, o.Location, o.Description, o.LogoKey == null ? null : "/media/" + o.LogoKey,
-            db.Positions.Where(p => p.OrganizationId == o.Id && p.EndMonth == null).Select(p => p.MemberId).Distinct().Count(),
-            // Past members are people with no current position there, as MembersAsync lists them.
-            db.Positions.Where(p => p.OrganizationId == o.Id && p.EndMonth != null
-                    && !db.Positions.Any(q => q.OrganizationId == o.Id && q.MemberId == p.MemberId && q.EndMonth == null))
-                .Select(p => p.MemberId).Distinct().Count()))
+            o.Id, o.Name, o.Slug, o.Kind, o.Website, o.Location, o.Description, o.LogoKey == null ? null : "/media/" + o.LogoKey, 0, 0))
             .FirstAsync(cancellationToken);
-        return view;
+        var members = await db.Positions.AsNoTracking().Where(p => p.OrganizationId == id)
+            .Join(db.Profiles, p => p.MemberId, m => m.MemberId, (p, m) => new { p.MemberId, m.Reach, Current = p.EndMonth == null })
+            .ToListAsync(cancellationToken);
+        var visible = members.Where(m => Profiles.ViewProfile.MayOpen(network, viewerId, m.MemberId, m.Reach)).ToList();
+        var current = visible.Where(m => m.Current).Select(m => m.MemberId).ToHashSet();
+        // Past members are people with no current position there, as MembersAsync lists them.
+        var past = visible.Where(m => !m.Current && !current.Contains(m.MemberId)).Select(m => m.MemberId).Distinct().Count();
+        return view with { CurrentMembers = current.Count, PastMembers = past };
     }
 
     /// <summary>

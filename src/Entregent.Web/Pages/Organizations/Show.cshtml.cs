@@ -55,7 +55,7 @@ public sealed class ShowModel(EntregentDb db, NetworkGraph network, TimeProvider
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
-        var outcome = await ViewOrganization.ExecuteAsync(db, slug, cancellationToken);
+        var outcome = await ViewOrganization.ExecuteAsync(db, network, User.MemberId(), slug, cancellationToken);
         if (!outcome.Succeeded)
         {
             return NotFound();
@@ -76,7 +76,7 @@ public sealed class ShowModel(EntregentDb db, NetworkGraph network, TimeProvider
             return Challenge();
         }
         var request = new EditOrganization.Request(Edit.Name ?? "", Edit.Kind, Edit.Website ?? "", Edit.Location ?? "", Edit.Description ?? "");
-        var outcome = await EditOrganization.ExecuteAsync(db, memberId, slug, request, time, cancellationToken);
+        var outcome = await EditOrganization.ExecuteAsync(db, network, memberId, slug, request, time, cancellationToken);
         if (outcome.Succeeded)
         {
             TempData["Notice"] = t["The organisation has been saved."].Value;
@@ -91,7 +91,7 @@ public sealed class ShowModel(EntregentDb db, NetworkGraph network, TimeProvider
         {
             return Challenge();
         }
-        var outcome = await MergeOrganizations.ExecuteAsync(db, memberId, slug, new MergeOrganizations.Request(Merge.Into?.Trim()), time, cancellationToken);
+        var outcome = await MergeOrganizations.ExecuteAsync(db, network, memberId, slug, new MergeOrganizations.Request(Merge.Into?.Trim()), time, cancellationToken);
         if (outcome.Succeeded)
         {
             TempData["Notice"] = t["Merged: this page now gathers the members of both organisations."].Value;
@@ -106,7 +106,7 @@ public sealed class ShowModel(EntregentDb db, NetworkGraph network, TimeProvider
         {
             return StatusCode(StatusCodes.Status403Forbidden);
         }
-        var view = await ViewOrganization.ExecuteAsync(db, slug, cancellationToken);
+        var view = await ViewOrganization.ExecuteAsync(db, network, User.MemberId(), slug, cancellationToken);
         if (!view.Succeeded)
         {
             return NotFound();

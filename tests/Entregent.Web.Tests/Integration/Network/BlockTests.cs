@@ -59,6 +59,28 @@ public class BlockTests(EntregentFactory app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task Block_OrganisationPage_NeitherListedNorCountedForTheBlocker()
+    {
+        var ada = await RegisterMemberAsync("Ada Counted");
+        var grace = await RegisterMemberAsync("Grace Counted");
+        var carol = await RegisterMemberAsync("Carol Counted");
+        var organization = MemberActions.UniqueName("Counted Corp");
+        var position = await ada.AddPositionAsync(organization, "Engineer", App.MonthsAgo(12), cancellationToken: Cancellation);
+        await grace.AddPositionAsync(organization, "Engineer", App.MonthsAgo(12), cancellationToken: Cancellation);
+        var slug = position.GetProperty("organization").GetProperty("slug").GetString();
+
+        await ada.BlockAsync(grace, Cancellation);
+
+        foreach (var (viewer, expected) in new[] { (ada, new[] { ada.Handle }), (grace, new[] { grace.Handle }), (carol, new[] { ada.Handle, grace.Handle }) })
+        {
+            var view = await viewer.GetJsonAsync($"/api/v1/organizations/{slug}", Cancellation);
+            Assert.Equal(expected.Length, view.GetProperty("currentMembers").GetInt32());
+            var members = await viewer.GetJsonAsync($"/api/v1/organizations/{slug}/members", Cancellation);
+            Assert.Equal(expected.Order(), members.GetProperty("members").EnumerateArray().Select(m => m.GetProperty("handle").GetString()!).Order());
+        }
+    }
+
+    [Fact]
     public async Task Block_PendingInvitation_SettledBothWays()
     {
         var ada = await RegisterMemberAsync("Ada Invited Blocker");
