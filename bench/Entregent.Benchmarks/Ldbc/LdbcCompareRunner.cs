@@ -16,10 +16,12 @@ internal static class LdbcCompareRunner
     public const string Usage = """
         ldbc-compare --pg "Host=127.0.0.1;Port=5432;Username=postgres;Database=postgres"
                      [--data /work/shared/ldbc/sf0.1-partial] [--expected /work/shared/ldbc/tiny-expected/official-params.csv]
-                     [--queries 300] [--seed 1]
+                     [--queries 300] [--seed 1] [--app-pg "<the app's database after entregent ldbc import>"]
           Loads an LDBC graph (tiny or sf0.1-partial layout) into the graph and PostgreSQL (schema ldbc_bench, dropped
           and recreated), then times IC13 and IC11 on both over the official parameters (when the data set has them) and
-          seeded random ones, checks the answers agree, and prints medians, p99 and ratios.
+          seeded random ones, checks the answers agree, and prints medians, p99 and ratios. With --app-pg, the same
+          SQL also runs on the app's own tables (connections, positions, organizations, external_keys) as imported
+          by `entregent ldbc import` from the same folder.
         """;
 
     private static readonly ReachOptions TwoHops = new() { MaxDepth = 2, MaxResults = int.MaxValue, MaxIntermediaries = 1 };
@@ -39,6 +41,11 @@ internal static class LdbcCompareRunner
         Console.WriteLine($"Graph built in {watch.Elapsed.TotalMilliseconds:F0} ms");
         using var sql = LdbcSql.Load(pg, data);
         Console.WriteLine($"PostgreSQL {sql.Version} loaded in {sql.LoadTime.TotalSeconds:F1} s");
+        using var app = arguments.String("app-pg") is { } appPg ? new LdbcAppSql(appPg) : null;
+        if (app is not null)
+        {
+            Console.WriteLine($"App tables: {app.ImportedMembers:N0} imported members");
+        }
 
         var (officialIc13, officialIc11) = OfficialParameters(directory);
         var ic13 = officialIc13.Concat(Enumerable.Range(0, queries).Select(_ =>
@@ -56,53 +63,67 @@ internal static class LdbcCompareRunner
             failures += CheckExpected(expected, graph, sql);
         }
 
-        var rows = new List<string>
+        var ic13Sides = new List<(string, Func<(long, long), int>)> { ("benchmark tables", p => sql.Ic13(p.Item1, p.Item2)) };
+        var ic11Sides = new List<(string, Func<(long, string, int), List<Ic11Row>>)> { ("benchmark tables", p => sql.Ic11(p.Item1, p.Item2, p.Item3)) };
+        if (app is not null)
         {
-            Measure("IC13 shortest path length", ic13, p => graph.Ic13(p.Item1, p.Item2), p => sql.Ic13(p.Item1, p.Item2),
-                (a, b) => a == b, ref failures, a => a == -1 ? "unreachable" : null),
-            Measure("IC11 friends & friends of friends at a company in a country", ic11,
-                p => graph.Ic11(p.Item1, p.Item2, p.Item3), p => sql.Ic11(p.Item1, p.Item2, p.Item3),
-                (a, b) => a.SequenceEqual(b), ref failures, a => a.Count == 0 ? "empty" : null),
-        };
+            ic13Sides.Add(("app tables", p => app.Ic13(p.Item1, p.Item2)));
+            ic11Sides.Add(("app tables", p => app.Ic11(p.Item1, p.Item2, p.Item3)));
+        }
+
+        var rows = new List<string>();
+        rows.AddRange(Measure("IC13 shortest path length", ic13, p => graph.Ic13(p.Item1, p.Item2), ic13Sides,
+            (a, b) => a == b, ref failures, a => a == -1 ? "unreachable" : null));
+        rows.AddRange(Measure("IC11 friends & friends of friends at a company in a country", ic11,
+            p => graph.Ic11(p.Item1, p.Item2, p.Item3), ic11Sides,
+            (a, b) => a.SequenceEqual(b), ref failures, a => a.Count == 0 ? "empty" : null));
 
         Console.WriteLine();
-        Console.WriteLine($"| Query ({data.PersonIds.Count:N0} persons, {data.Knows.Count:N0} knows) | Parameter sets | Graph median / p99 | PostgreSQL median / p99 | SQL / graph (median, p99) |");
-        Console.WriteLine("| --- | ---: | ---: | ---: | ---: |");
+        Console.WriteLine($"| Query ({data.PersonIds.Count:N0} persons, {data.Knows.Count:N0} knows) | PostgreSQL on | Parameter sets | Graph median / p99 | PostgreSQL median / p99 | SQL / graph (median, p99) |");
+        Console.WriteLine("| --- | --- | ---: | ---: | ---: | ---: |");
         rows.ForEach(Console.WriteLine);
         Console.WriteLine($"PostgreSQL {sql.Version}; .NET {Environment.Version}; {Environment.ProcessorCount} cores; disagreements: {failures}");
         return failures == 0 ? 0 : 1;
     }
 
-    private static string Measure<TQuery, TAnswer>(string name, List<TQuery> queries, Func<TQuery, TAnswer> askGraph,
-        Func<TQuery, TAnswer> askSql, Func<TAnswer, TAnswer, bool> agree, ref int failures, Func<TAnswer, string?> kind)
+    private static List<string> Measure<TQuery, TAnswer>(string name, List<TQuery> queries, Func<TQuery, TAnswer> askGraph,
+        List<(string Name, Func<TQuery, TAnswer> Ask)> sides, Func<TAnswer, TAnswer, bool> agree, ref int failures,
+        Func<TAnswer, string?> kind)
     {
         // Warm-up: JIT, plan cache, page cache.
         foreach (var query in queries.Take(10))
         {
             askGraph(query);
-            askSql(query);
+            sides.ForEach(side => side.Ask(query));
         }
 
         var graphAnswers = new List<TAnswer>(queries.Count);
         var graphTimes = Time(queries, q => graphAnswers.Add(askGraph(q)));
-        var sqlAnswers = new List<TAnswer>(queries.Count);
-        var sqlTimes = Time(queries, q => sqlAnswers.Add(askSql(q)));
-        var disagreements = 0;
-        for (var i = 0; i < queries.Count; i++)
+        var kinds = graphAnswers.Select(kind).OfType<string>().GroupBy(k => k).Select(g => $"{g.Count()} {g.Key}");
+        var rows = new List<string>();
+        foreach (var (sideName, ask) in sides)
         {
-            if (!agree(graphAnswers[i], sqlAnswers[i]))
+            var sqlAnswers = new List<TAnswer>(queries.Count);
+            var sqlTimes = Time(queries, q => sqlAnswers.Add(ask(q)));
+            var disagreements = 0;
+            for (var i = 0; i < queries.Count; i++)
             {
-                disagreements++;
-                Console.WriteLine($"  {name}: answers differ for {queries[i]}");
+                if (!agree(graphAnswers[i], sqlAnswers[i]))
+                {
+                    disagreements++;
+                    Console.WriteLine($"  {name} ({sideName}): answers differ for {queries[i]}");
+                }
             }
+
+            failures += disagreements;
+            Console.WriteLine($"{name}, {sideName}: {queries.Count} parameter sets ({string.Join(", ", kinds)}), {disagreements} disagreements; "
+                + $"graph median {Median(graphTimes):F3} ms, PostgreSQL median {Median(sqlTimes):F3} ms");
+            rows.Add($"| {name} | {sideName} | {queries.Count} | {Ms(Median(graphTimes))} / {Ms(P99(graphTimes))} | "
+                + $"{Ms(Median(sqlTimes))} / {Ms(P99(sqlTimes))} | "
+                + $"{Ratio(Median(sqlTimes) / Median(graphTimes))}, {Ratio(P99(sqlTimes) / P99(graphTimes))} |");
         }
 
-        failures += disagreements;
-        var kinds = graphAnswers.Select(kind).OfType<string>().GroupBy(k => k).Select(g => $"{g.Count()} {g.Key}");
-        Console.WriteLine($"{name}: {queries.Count} parameter sets ({string.Join(", ", kinds)}), {disagreements} disagreements; "
-            + $"graph median {Median(graphTimes):F3} ms, PostgreSQL median {Median(sqlTimes):F3} ms");
-        return $"| {name} | {queries.Count} | {Ms(Median(graphTimes))} / {Ms(P99(graphTimes))} | {Ms(Median(sqlTimes))} / {Ms(P99(sqlTimes))} | "
-            + $"{Ratio(Median(sqlTimes) / Median(graphTimes))}, {Ratio(P99(sqlTimes) / P99(graphTimes))} |";
+        return rows;
     }
 
     private static List<double> Time<TQuery>(List<TQuery> queries, Action<TQuery> run)
