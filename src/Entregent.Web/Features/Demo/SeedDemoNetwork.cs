@@ -30,10 +30,10 @@ public static class SeedDemoNetwork
     private const int BulkConnectionsAbove = 10_000;
 
     /// <summary>
-    /// Seeds <paramref name="members"/> members (default 320; 100,000 takes a few minutes on SQLite). The shape
-    /// scales with the count: 40 companies, 12 schools and 2 hubs up to 1,600 members, then one company per 40
-    /// members, one school per 1,500 and one hub (2,000–10,000 connections at 100 k) per 20,000, as in the
-    /// graph benchmarks; average degree 16, rising to 50 at 100,000 members.
+    /// Seeds <paramref name="members"/> members (default 320; 100,000 took 6–8 minutes on the 2-core machine). The
+    /// shape scales with the count as in the graph benchmarks: at least 40 companies, 12 schools and 2 hubs, else one
+    /// company per 40 members, one school per 1,500 and one hub per 20,000 (2,000–10,000 connections each at
+    /// 100 k); average degree 16, rising to 50 from 100,000 members.
     /// </summary>
     public static async Task<int> ExecuteAsync(EntregentDb db, IPasswordHasher<Member> hasher, TimeProvider time, ILogger logger,
         int members = 320, CancellationToken cancellationToken = default)
@@ -125,8 +125,8 @@ public static class SeedDemoNetwork
     }
 
     /// <summary>
-    /// Millions of connections (2.5 M at 100,000 members) through the change tracker and the change feed take a
-    /// quarter of an hour on SQLite; multi-row inserts take well under a minute. No feed rows are written for them:
+    /// Millions of connections (2.5 M at 100,000 members) through the change tracker and the change feed would take
+    /// over ten minutes on SQLite at the rate profiles go in; multi-row inserts take about a minute. No feed rows are written for them:
     /// the indexes are built from the store when the app starts, which is after the seed.
     /// </summary>
     private static async Task InsertConnectionsAsync(EntregentDb db, SyntheticNetwork network, Member[] accounts, ILogger logger,
