@@ -1,14 +1,17 @@
 using BenchmarkDotNet.Running;
 using Entregent.Benchmarks;
 using Entregent.Benchmarks.Compare;
+using Entregent.Benchmarks.Ldbc;
 using Entregent.Benchmarks.Percentiles;
 
-// Three modes: "compare" (graph vs PostgreSQL and SQLite), "percentiles" (per-query p50/p99, memory, build time,
-// BFS ceiling) and, for anything else, BenchmarkDotNet's switcher over the benchmark classes.
+// Modes: "compare" (graph vs PostgreSQL and SQLite), "ldbc-compare" (IC13 and IC11 on LDBC data, graph vs
+// PostgreSQL), "percentiles" (per-query p50/p99, memory, build time), "bfs" (BFS ceiling) and, for anything else, BenchmarkDotNet's switcher over the benchmark classes.
 switch (args.FirstOrDefault())
 {
     case "compare":
         return CompareRunner.Run(new BenchArguments(args.Skip(1)));
+    case "ldbc-compare":
+        return LdbcCompareRunner.Run(new BenchArguments(args.Skip(1)));
     case "percentiles":
         return PercentileRunner.Run(new BenchArguments(args.Skip(1)));
     case "bfs":
@@ -16,6 +19,7 @@ switch (args.FirstOrDefault())
     case "help" or "--help" or "-h":
         Console.WriteLine(CompareRunner.Usage);
         Console.WriteLine(PercentileRunner.Usage);
+        Console.WriteLine(LdbcCompareRunner.Usage);
         Console.WriteLine("Anything else goes to BenchmarkDotNet, e.g. --filter '*Degree*'; set ENTREGENT_BENCH_SIZES=100000,1000000.");
         return 0;
     default:

@@ -144,7 +144,7 @@ if (seedDemo || app.Configuration.GetValue("Demo:Seed", false))
     await using var scope = app.Services.CreateAsyncScope();
     await SeedDemoNetwork.ExecuteAsync(scope.ServiceProvider.GetRequiredService<EntregentDb>(),
         scope.ServiceProvider.GetRequiredService<IPasswordHasher<Member>>(), TimeProvider.System,
-        app.Logger, cancellationToken: app.Lifetime.ApplicationStopping);
+        app.Logger, app.Configuration.GetValue("Demo:Members", 320), app.Lifetime.ApplicationStopping);
 }
 
 // API clients get ProblemDetails for everything; people get the app's own error page.
