@@ -141,6 +141,18 @@ public sealed class NetworkGraph(TimeProvider time)
             && (!graph.IsConnectionListHidden(b) || a == viewer || graph.AreConnected(viewer, a));
     }
 
+    /// <summary>Organisations (employers and schools) both members belong or belonged to, as store ids. O(memberships).</summary>
+    public IReadOnlyList<long> SharedOrganizationIds(long a, long b)
+    {
+        if (!TryGetDense(a, out var x) || !TryGetDense(b, out var y))
+        {
+            return [];
+        }
+        var graph = Graph;
+        return graph.GetMemberships(x).Select(m => m.Organisation).Intersect(graph.GetMemberships(y).Select(m => m.Organisation))
+            .Select(OrganizationIdOf).ToList();
+    }
+
     /// <summary>The viewer's badge for one member.</summary>
     public NetworkBadge Badge(long? viewerId, long memberId) => Badges(viewerId, [memberId])[memberId];
 }

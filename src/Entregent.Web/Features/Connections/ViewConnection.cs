@@ -24,17 +24,20 @@ public static class ViewConnection
         CancellationToken cancellationToken)
     {
         var found = await VisibleMembers.FindAsync(db, network, viewerId, handle, cancellationToken);
-        if (!found.Succeeded)
-        {
-            return found.Failure!;
-        }
+        return found.Succeeded ? await ForMemberAsync(db, network, viewerId, found.Value, cancellationToken) : found.Failure!;
+    }
+
+    /// <summary>The same for a member the caller already found visible to the viewer (the profile page).</summary>
+    public static async Task<ConnectionView> ForMemberAsync(EntregentDb db, NetworkGraph network, long viewerId, long memberId,
+        CancellationToken cancellationToken)
+    {
         var graph = network.Graph;
-        if (!network.TryGetDense(viewerId, out var viewer) || !network.TryGetDense(found.Value, out var other))
+        if (!network.TryGetDense(viewerId, out var viewer) || !network.TryGetDense(memberId, out var other))
         {
-            return new ConnectionView(Degree.None, viewerId == found.Value ? 0 : -1, 0, []);
+            return new ConnectionView(Degree.None, viewerId == memberId ? 0 : -1, 0, []);
         }
         var distance = graph.ShortestPathLength(viewer, other);
-        var badge = network.Badge(viewerId, found.Value);
+        var badge = network.Badge(viewerId, memberId);
         var paths = distance > 0 ? graph.AllShortestPaths(viewer, other, MaxPaths) : [];
         var through = paths.SelectMany(p => p.Members.Skip(1).SkipLast(1)).Distinct().Select(network.MemberIdOf).ToList();
         var cards = await MemberCards.LoadAsync(db, network, viewerId, through, cancellationToken);

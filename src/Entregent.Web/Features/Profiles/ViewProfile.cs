@@ -16,6 +16,14 @@ public static class ViewProfile
     public static async Task<Outcome<MemberView>> ExecuteAsync(EntregentDb db, ProfileCache cache, NetworkGraph network, string handle,
         long? viewerId, CancellationToken cancellationToken)
     {
+        var outcome = await ExecuteWithOwnerAsync(db, cache, network, handle, viewerId, cancellationToken);
+        return outcome.Succeeded ? outcome.Value.View : outcome.Failure!;
+    }
+
+    /// <summary>The same, with the owner's member id, for pages that go on to show the owner's place in the network.</summary>
+    public static async Task<Outcome<(MemberView View, long OwnerId)>> ExecuteWithOwnerAsync(EntregentDb db, ProfileCache cache, NetworkGraph network,
+        string handle, long? viewerId, CancellationToken cancellationToken)
+    {
         var key = handle.Trim().ToLowerInvariant();
         if (key.Length > Profile.HandleMaxLength)
         {
@@ -32,7 +40,7 @@ public static class ViewProfile
             return Failure.NotFound($"No member has the handle '{handle}'.");
         }
         var relation = await RelationAsync(db, viewerId, loaded.MemberId, cancellationToken);
-        return loaded.Present(relation, network.Badge(viewerId, loaded.MemberId));
+        return (loaded.Present(relation, network.Badge(viewerId, loaded.MemberId)), loaded.MemberId);
     }
 
     /// <summary>

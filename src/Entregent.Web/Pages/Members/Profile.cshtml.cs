@@ -61,16 +61,16 @@ public sealed class ProfileModel(EntregentDb db, ProfileCache cache, NetworkGrap
 
     public async Task<IActionResult> OnGetAsync(string handle, CancellationToken cancellationToken)
     {
-        var outcome = await ViewProfile.ExecuteAsync(db, cache, network, handle, User.MemberId(), cancellationToken);
+        var outcome = await ViewProfile.ExecuteWithOwnerAsync(db, cache, network, handle, User.MemberId(), cancellationToken);
         if (!outcome.Succeeded)
         {
             return NotFound();
         }
-        if (!string.Equals(handle, outcome.Value!.Handle, StringComparison.Ordinal))
+        if (!string.Equals(handle, outcome.Value.View.Handle, StringComparison.Ordinal))
         {
-            return RedirectPermanent("/in/" + outcome.Value.Handle);
+            return RedirectPermanent("/in/" + outcome.Value.View.Handle);
         }
-        await LoadAsync(outcome.Value, cancellationToken);
+        await LoadAsync(outcome.Value.View, outcome.Value.OwnerId, cancellationToken);
         Input = new ConnectInput { Context = HowMet.Other };
         return Page();
     }
@@ -152,17 +152,17 @@ public sealed class ProfileModel(EntregentDb db, ProfileCache cache, NetworkGrap
 
     private async Task<IActionResult> FailAsync(string handle, Failure failure, CancellationToken cancellationToken)
     {
-        var outcome = await ViewProfile.ExecuteAsync(db, cache, network, handle, User.MemberId(), cancellationToken);
+        var outcome = await ViewProfile.ExecuteWithOwnerAsync(db, cache, network, handle, User.MemberId(), cancellationToken);
         if (!outcome.Succeeded)
         {
             return NotFound();
         }
         ModelState.AddFailure(failure, t, hiddenFields: ["to", "handle", "handleOrSlug", "status"]);
-        await LoadAsync(outcome.Value!, cancellationToken);
+        await LoadAsync(outcome.Value.View, outcome.Value.OwnerId, cancellationToken);
         return Page();
     }
 
-    private async Task LoadAsync(MemberView profile, CancellationToken cancellationToken)
+    private async Task LoadAsync(MemberView profile, long ownerId, CancellationToken cancellationToken)
     {
         Profile = profile;
         ViewData["Description"] = string.IsNullOrEmpty(Profile.Headline) ? markdown.ToPlainText(Profile.Summary, 160) : Profile.Headline;
@@ -170,8 +170,7 @@ public sealed class ProfileModel(EntregentDb db, ProfileCache cache, NetworkGrap
         {
             return;
         }
-        var ownerId = await db.Profiles.AsNoTracking().Where(p => p.Handle == profile.Handle).Select(p => p.MemberId).FirstAsync(cancellationToken);
-        Connection = (await ViewConnection.ExecuteAsync(db, network, me, profile.Handle, cancellationToken)).Value;
+        Connection = await ViewConnection.ForMemberAsync(db, network, me, ownerId, cancellationToken);
         // The newest pending invitation either way; an ignored one received stays hidden (connecting back accepts it).
         Pending = await db.Invitations.AsNoTracking()
             .Where(i => (i.FromMemberId == me && i.ToMemberId == ownerId && (i.Status == InvitationStatus.Pending || i.Status == InvitationStatus.Ignored))
@@ -182,9 +181,8 @@ public sealed class ProfileModel(EntregentDb db, ProfileCache cache, NetworkGrap
         Following = await db.Follows.AnyAsync(f => f.FollowerId == me && f.FollowedMemberId == ownerId, cancellationToken);
         if (!IsConnected && Pending is null)
         {
-            var mine = await OrganizationIdsAsync(me, cancellationToken);
-            var theirs = await OrganizationIdsAsync(ownerId, cancellationToken);
-            var shared = mine.Intersect(theirs).ToList();
+            // From the graph's memberships (positions, and schooling with years): no query unless some are shared.
+            var shared = network.SharedOrganizationIds(me, ownerId);
             SharedOrganizations = shared.Count == 0
                 ? []
                 : await db.Organizations.AsNoTracking().Where(o => shared.Contains(o.Id)).OrderBy(o => o.Name)
@@ -192,8 +190,4 @@ public sealed class ProfileModel(EntregentDb db, ProfileCache cache, NetworkGrap
         }
     }
 
-    private async Task<List<long>> OrganizationIdsAsync(long memberId, CancellationToken cancellationToken) =>
-        (await db.Positions.AsNoTracking().Where(p => p.MemberId == memberId).Select(p => p.OrganizationId).ToListAsync(cancellationToken))
-            .Concat(await db.Education.AsNoTracking().Where(e => e.MemberId == memberId).Select(e => e.OrganizationId).ToListAsync(cancellationToken))
-            .Distinct().ToList();
 }
