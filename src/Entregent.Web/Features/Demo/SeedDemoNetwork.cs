@@ -118,6 +118,8 @@ public static class SeedDemoNetwork
             }
             await SaveBatchAsync(db, cancellationToken);
         }
+        AddInvitations(db, network, accounts, now);
+        await SaveBatchAsync(db, cancellationToken);
         db.ChangeTracker.AutoDetectChangesEnabled = true;
         logger.LogInformation("Demo network seeded. Sign in as demo1@{Domain} (administrator) … demo{Count}@{Domain} with the password {Password}.",
             EmailDomain, network.Members.Count, EmailDomain, Password);
@@ -129,6 +131,42 @@ public static class SeedDemoNetwork
     /// over ten minutes on SQLite at the rate profiles go in; multi-row inserts take about a minute. No feed rows are written for them:
     /// the indexes are built from the store when the app starts, which is after the seed.
     /// </summary>
+    /// <summary>
+    /// A few invitations waiting for demo1 (and one it sent), so that "My network" has something to act on at once.
+    /// </summary>
+    private static void AddInvitations(EntregentDb db, SyntheticNetwork network, Member[] accounts, DateTimeOffset now)
+    {
+        var first = new HashSet<int>();
+        for (var i = 0; i < network.Connections.Count; i++)
+        {
+            var c = network.Connections[i];
+            if (c.First == 0 || c.Second == 0)
+            {
+                first.Add(c.First == 0 ? c.Second : c.First);
+            }
+        }
+        var strangers = Enumerable.Range(1, network.Members.Count - 1).Where(i => !first.Contains(i)).Take(4).ToList();
+        string?[] notes =
+        [
+            "Hello! We met at the Lyon data meetup last month. I'd be glad to stay in touch.",
+            "Bonjour, nous avons échangé lors du salon de Nantes : ravi de garder le contact.",
+            null,
+        ];
+        HowMet[] contexts = [HowMet.Event, HowMet.Event, HowMet.Other];
+        for (var i = 0; i < strangers.Count; i++)
+        {
+            var received = i < 3;
+            db.Invitations.Add(new Invitation
+            {
+                FromMemberId = received ? accounts[strangers[i]].Id : accounts[0].Id,
+                ToMemberId = received ? accounts[0].Id : accounts[strangers[i]].Id,
+                Note = received ? notes[i] : null,
+                HowMet = received ? contexts[i] : HowMet.Other,
+                CreatedAt = now.AddDays(-i - 1),
+            });
+        }
+    }
+
     private static async Task InsertConnectionsAsync(EntregentDb db, SyntheticNetwork network, Member[] accounts, ILogger logger,
         CancellationToken cancellationToken)
     {
