@@ -27,17 +27,25 @@ public static class ViewConnection
         return found.Succeeded ? await ForMemberAsync(db, network, viewerId, found.Value, cancellationToken) : found.Failure!;
     }
 
-    /// <summary>The same for a member the caller already found visible to the viewer (the profile page).</summary>
+    /// <summary>
+    /// The same for a member the caller already found visible to the viewer. The profile page passes
+    /// <paramref name="beyondThirdDegree"/> false: past three hops it shows no path, so the unbounded search is skipped
+    /// and <see cref="ConnectionView.Distance"/> is −1.
+    /// </summary>
     public static async Task<ConnectionView> ForMemberAsync(EntregentDb db, NetworkGraph network, long viewerId, long memberId,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, bool beyondThirdDegree = true)
     {
         var graph = network.Graph;
         if (!network.TryGetDense(viewerId, out var viewer) || !network.TryGetDense(memberId, out var other))
         {
             return new ConnectionView(Degree.None, viewerId == memberId ? 0 : -1, 0, []);
         }
-        var distance = graph.ShortestPathLength(viewer, other);
+        // The degree comes from the viewer's cached network; only a member farther than three hops needs a search.
         var badge = network.Badge(viewerId, memberId);
+        var distance = viewer == other ? 0
+            : badge.Degree != Degree.None ? (int)badge.Degree
+            : beyondThirdDegree ? graph.ShortestPathLength(viewer, other)
+            : -1;
         var paths = distance > 0 ? graph.AllShortestPaths(viewer, other, MaxPaths) : [];
         var through = paths.SelectMany(p => p.Members.Skip(1).SkipLast(1)).Distinct().Select(network.MemberIdOf).ToList();
         var cards = await MemberCards.LoadAsync(db, network, viewerId, through, cancellationToken);

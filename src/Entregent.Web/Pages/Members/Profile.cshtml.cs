@@ -170,7 +170,7 @@ public sealed class ProfileModel(EntregentDb db, ProfileCache cache, NetworkGrap
         {
             return;
         }
-        Connection = await ViewConnection.ForMemberAsync(db, network, me, ownerId, cancellationToken);
+        Connection = await ViewConnection.ForMemberAsync(db, network, me, ownerId, cancellationToken, beyondThirdDegree: false);
         // The newest pending invitation either way; an ignored one received stays hidden (connecting back accepts it).
         Pending = await db.Invitations.AsNoTracking()
             .Where(i => (i.FromMemberId == me && i.ToMemberId == ownerId && (i.Status == InvitationStatus.Pending || i.Status == InvitationStatus.Ignored))
