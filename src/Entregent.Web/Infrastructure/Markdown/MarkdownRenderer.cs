@@ -5,6 +5,7 @@ using Ganss.Xss;
 using Markdig;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Entregent.Web.Infrastructure.Markdown;
 
@@ -19,8 +20,15 @@ namespace Entregent.Web.Infrastructure.Markdown;
 /// become plain links. The sanitiser then enforces the allow-list whatever Markdig emits, so a Markdig bug or a
 /// later pipeline change cannot open a hole on its own.
 /// </remarks>
-public sealed class MarkdownRenderer
+public sealed class MarkdownRenderer : IDisposable
 {
+    // Sanitising costs far more than a dictionary lookup, and the same summaries and descriptions are shown again
+    // and again: the output is a pure function of the input, so it is kept by input (sized in characters).
+    private readonly MemoryCache _rendered = new(new MemoryCacheOptions
+    {
+        SizeLimit = 16_000_000,
+    });
+
     private static readonly string[] AllowedTags = ["a", "p", "em", "strong", "ul", "ol", "li", "code", "pre", "blockquote", "br"];
     private static readonly string[] AllowedSchemes = ["http", "https", "mailto"];
 
@@ -68,9 +76,20 @@ public sealed class MarkdownRenderer
             return string.Empty;
         }
 
-        var html = Markdig.Markdown.ToHtml(Parse(markdown), _pipeline);
-        return _sanitizer.Sanitize(html).Trim();
+        if (_rendered.TryGetValue(markdown, out string? known))
+        {
+            return known!;
+        }
+        var html = _sanitizer.Sanitize(Markdig.Markdown.ToHtml(Parse(markdown), _pipeline)).Trim();
+        _rendered.Set(markdown, html, new MemoryCacheEntryOptions
+        {
+            Size = markdown.Length + html.Length,
+            SlidingExpiration = TimeSpan.FromHours(1),
+        });
+        return html;
     }
+
+    public void Dispose() => _rendered.Dispose();
 
     /// <summary>
     /// The text of <paramref name="markdown"/> without formatting, whitespace collapsed to single spaces, cut at a

@@ -2,11 +2,28 @@ using Entregent.Web.Infrastructure.Markdown;
 
 namespace Entregent.Web.Tests.Unit.Infrastructure.Markdown;
 
-public class MarkdownRendererTests
+public sealed class MarkdownRendererTests : IDisposable
 {
     private const string LinkAttributes = "rel=\"nofollow noopener ugc\" target=\"_blank\"";
 
     private readonly MarkdownRenderer _renderer = new();
+
+    public void Dispose() => _renderer.Dispose();
+
+    [Theory]
+    [InlineData("Hello **world** <script>alert(1)</script>")]
+    [InlineData("[link](javascript:alert(1)) and https://example.org")]
+    public void ToSafeHtml_SameInputTwice_SameSafeOutput(string markdown)
+    {
+        using var fresh = new MarkdownRenderer();
+        var first = _renderer.ToSafeHtml(markdown);
+        var second = _renderer.ToSafeHtml(markdown);
+
+        Assert.Equal(first, second);
+        Assert.Equal(fresh.ToSafeHtml(markdown), second);
+        Assert.DoesNotContain("<script", second, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("javascript:", second, StringComparison.OrdinalIgnoreCase);
+    }
 
     [Theory]
     [InlineData("<script>alert(1)</script>", "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>")]
