@@ -123,6 +123,9 @@ public sealed class NetworkGraph(TimeProvider time)
         return result;
     }
 
+    /// <summary>Whether two members are connected (raw: blocks and hidden lists are the callers' business). O(log degree).</summary>
+    public bool AreConnected(long a, long b) => TryGetDense(a, out var x) && TryGetDense(b, out var y) && Graph.AreConnected(x, y);
+
     /// <summary>How many connections a member has (0 when unknown). O(1).</summary>
     public int ConnectionCountOf(long memberId) => TryGetDense(memberId, out var dense) ? Graph.ConnectionCountOf(dense) : 0;
 

@@ -39,7 +39,7 @@ public static class ViewProfile
             // Blocked, or outside a profile limited to three degrees: the same answer as a handle that does not exist.
             return Failure.NotFound($"No member has the handle '{handle}'.");
         }
-        var relation = await RelationAsync(db, viewerId, loaded.MemberId, cancellationToken);
+        var relation = Relation(network, viewerId, loaded.MemberId);
         return (loaded.Present(relation, network.Badge(viewerId, loaded.MemberId)), loaded.MemberId);
     }
 
@@ -73,11 +73,15 @@ public static class ViewProfile
             loaded.ContactEmailAudience, loaded.PhoneAudience, loaded.WebsiteAudience, loaded.Version);
     }
 
-    /// <summary>How the viewer stands towards the owner: decides which audiences they belong to.</summary>
-    public static async Task<ViewerRelation> RelationAsync(EntregentDb db, long? viewerId, long ownerId, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// How the viewer stands towards the owner: decides which audiences they belong to. Read from the graph, which a
+    /// writer waits for (<see cref="ReadYourWrites"/>), so a member who has just connected sees the connection at once
+    /// and everyone else within the change feed's second.
+    /// </summary>
+    public static ViewerRelation Relation(NetworkGraph network, long? viewerId, long ownerId) =>
         viewerId is not { } viewer ? ViewerRelation.Anonymous
         : viewer == ownerId ? ViewerRelation.Self
-        : await Connection.ExistsAsync(db, viewer, ownerId, cancellationToken) ? ViewerRelation.Connection
+        : network.AreConnected(viewer, ownerId) ? ViewerRelation.Connection
         : ViewerRelation.Member;
 
     internal static Task<LoadedProfile?> LoadAsync(EntregentDb db, Expression<Func<Profile, bool>> filter, CancellationToken cancellationToken) =>
