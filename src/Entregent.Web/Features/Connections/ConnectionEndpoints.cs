@@ -12,9 +12,13 @@ public static class ConnectionEndpoints
     {
         var invitations = app.MapGroup("/api/v1/invitations").WithTags("Network").RequireAuthorization();
         invitations.MapPost("/", async (SendInvitation.Request request, EntregentDb db, NetworkGraph network, IOptions<NetworkOptions> options,
-                TimeProvider time, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+                TimeProvider time, ClaimsPrincipal user, HttpResponse response, CancellationToken cancellationToken) =>
         {
             var outcome = await SendInvitation.ExecuteAsync(db, network, options, time, user.RequiredMemberId(), request, cancellationToken);
+            if (outcome.Failure?.RetryAfter is { } retryAfter)
+            {
+                response.Headers.RetryAfter = ((long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
             // A new invitation is created (201); one crossing theirs answers with their invitation, now accepted (200).
             return !outcome.Succeeded ? (IResult)outcome.Failure!.ToProblem()
                 : outcome.Value!.Status == InvitationStatus.Pending ? TypedResults.Created($"/api/v1/invitations/{outcome.Value.Id}", outcome.Value)

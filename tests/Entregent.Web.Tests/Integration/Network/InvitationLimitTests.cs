@@ -42,9 +42,10 @@ public sealed class InvitationLimitTests(LimitedNetworkApp app) : IClassFixture<
         using (var refused = await ada.SendInvitationAsync(invitees[^1].Handle, cancellationToken: Cancellation))
         {
             var problem = await AssertProblemAsync(refused, HttpStatusCode.TooManyRequests);
-            // The wait is in the body: until the first of the week's invitations is a week old.
+            // The wait, in the body and in Retry-After: until the first of the week's invitations is a week old.
             var retryAfter = TimeSpan.FromSeconds(problem.GetProperty("retryAfterSeconds").GetInt32());
             Assert.InRange(retryAfter, TimeSpan.FromDays(7) - TimeSpan.FromMinutes(4), TimeSpan.FromDays(7));
+            Assert.Equal(retryAfter, refused.Headers.RetryAfter?.Delta);
         }
         // Withdrawing does not give the allowance back: it counts invitations sent.
         var sent = await ada.GetJsonAsync("/api/v1/invitations?direction=sent", Cancellation);
