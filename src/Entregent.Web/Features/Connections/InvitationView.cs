@@ -1,4 +1,6 @@
+using Entregent.Web.Data;
 using Entregent.Web.Network;
+using Microsoft.EntityFrameworkCore;
 
 namespace Entregent.Web.Features.Connections;
 
@@ -9,7 +11,7 @@ namespace Entregent.Web.Features.Connections;
 public sealed record InvitationView(long Id, MemberCard From, MemberCard To, string? Note, HowMet Context,
     Profiles.OrganizationRef? Organization, InvitationStatus Status, DateTimeOffset CreatedAt)
 {
-    internal static async Task<IReadOnlyList<InvitationView>> LoadAsync(Data.EntregentDb db, NetworkGraph network, long viewerId,
+    internal static async Task<IReadOnlyList<InvitationView>> LoadAsync(EntregentDb db, NetworkGraph network, long viewerId,
         IReadOnlyList<Invitation> invitations, CancellationToken cancellationToken)
     {
         var cards = await MemberCards.LoadAsync(db, network, viewerId,
@@ -17,9 +19,8 @@ public sealed record InvitationView(long Id, MemberCard From, MemberCard To, str
         var organizationIds = invitations.Where(i => i.ContextOrganizationId is not null).Select(i => i.ContextOrganizationId!.Value).Distinct().ToList();
         var organizations = organizationIds.Count == 0
             ? []
-            : await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToDictionaryAsync(
-                System.Linq.Queryable.Where(db.Organizations, o => organizationIds.Contains(o.Id)), o => o.Id,
-                o => new Profiles.OrganizationRef(o.Name, o.Slug), cancellationToken);
+            : await db.Organizations.AsNoTracking().Where(o => organizationIds.Contains(o.Id))
+                .ToDictionaryAsync(o => o.Id, o => new Profiles.OrganizationRef(o.Name, o.Slug), cancellationToken);
         return invitations.Where(i => cards.ContainsKey(i.FromMemberId) && cards.ContainsKey(i.ToMemberId))
             .Select(i => new InvitationView(i.Id, cards[i.FromMemberId], cards[i.ToMemberId], i.Note, i.HowMet,
                 i.ContextOrganizationId is { } o && organizations.TryGetValue(o, out var organization) ? organization : null,
