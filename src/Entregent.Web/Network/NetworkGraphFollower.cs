@@ -72,11 +72,9 @@ public sealed class NetworkGraphFollower(
                 case "connection" or "block" when change.MemberId is { } a && change.RelatedId is { } b:
                     pairs.Add((Math.Min(a, b), Math.Max(a, b)));
                     break;
+                // Organisation merges move positions with bulk updates that record position.updated rows themselves.
                 case "position" or "education" when change.MemberId is { } m:
                     careers.Add(m);
-                    break;
-                case "organization" when change.Kind == "organization.merged":
-                    // Merges rewrite positions with bulk updates that record their own position rows.
                     break;
                 case "profile" when change.MemberId is { } m:
                     profiles.Add(m);

@@ -20,6 +20,24 @@ public sealed class Member : IdentityUser<long>, IFeedEntity
 
     public Profile? Profile { get; set; }
 
+    /// <summary>
+    /// An account created in bulk without <c>UserManager</c> (demo seed, imports): confirmed, with the normalised
+    /// names and stamps Identity would have set, lockout on as for registered members; no password unless a hash is given.
+    /// </summary>
+    public static Member Provisioned(string email, DateTimeOffset createdAt, string? passwordHash = null) => new()
+    {
+        UserName = email,
+        NormalizedUserName = email.ToUpperInvariant(),
+        Email = email,
+        NormalizedEmail = email.ToUpperInvariant(),
+        EmailConfirmed = true,
+        LockoutEnabled = true,
+        PasswordHash = passwordHash,
+        SecurityStamp = Guid.NewGuid().ToString("N"),
+        ConcurrencyStamp = Guid.NewGuid().ToString(),
+        CreatedAt = createdAt,
+    };
+
     // Identity updates accounts for its own bookkeeping (failure counts, stamps); only creation and
     // deletion matter to the indexes.
     public FeedEntry? Describe(EntityState state) =>

@@ -7,7 +7,8 @@ namespace Entregent.Web.Features.Connections;
 
 /// <summary>
 /// Block and unblock. A block removes the connection, settles pending invitations both ways and ends follows both
-/// ways, in one transaction; from then on neither member sees the other anywhere.
+/// ways, in one transaction; from then on neither member sees the other anywhere (once the graph has the change:
+/// HTTP callers wait for it through <see cref="ReadYourWrites"/>).
 /// </summary>
 public static class BlockMember
 {
@@ -61,11 +62,10 @@ public static class BlockMember
                 return true;
             }
         }
-        await network.WaitForAsync(db.LastCommittedSequence, cancellationToken);
         return true;
     }
 
-    public static async Task<Outcome<bool>> UnblockAsync(EntregentDb db, NetworkGraph network, long memberId, string handle,
+    public static async Task<Outcome<bool>> UnblockAsync(EntregentDb db, long memberId, string handle,
         CancellationToken cancellationToken)
     {
         var key = handle.Trim().ToLowerInvariant();
@@ -77,7 +77,6 @@ public static class BlockMember
         }
         db.Blocks.Remove(block);
         await db.SaveChangesAsync(cancellationToken);
-        await network.WaitForAsync(db.LastCommittedSequence, cancellationToken);
         return true;
     }
 

@@ -64,9 +64,9 @@ public static class ConnectionEndpoints
                 CancellationToken cancellationToken) =>
             (await BlockMember.BlockAsync(db, network, time, user.RequiredMemberId(), handle, cancellationToken)).ToNoContent())
             .WithSummary("Block a member: removes any connection, invitation and follow; neither sees the other anywhere");
-        me.MapDelete("/blocks/{handle}", async (string handle, EntregentDb db, NetworkGraph network, ClaimsPrincipal user,
+        me.MapDelete("/blocks/{handle}", async (string handle, EntregentDb db, ClaimsPrincipal user,
                 CancellationToken cancellationToken) =>
-            (await BlockMember.UnblockAsync(db, network, user.RequiredMemberId(), handle, cancellationToken)).ToNoContent())
+            (await BlockMember.UnblockAsync(db, user.RequiredMemberId(), handle, cancellationToken)).ToNoContent())
             .WithSummary("Lift a block");
         me.MapGet("/follows", async (EntregentDb db, ClaimsPrincipal user, CancellationToken cancellationToken) =>
             TypedResults.Ok(await FollowTarget.ListAsync(db, user.RequiredMemberId(), cancellationToken)))

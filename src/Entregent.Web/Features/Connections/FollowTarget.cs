@@ -80,11 +80,13 @@ public static class FollowTarget
     {
         var key = handleOrSlug.Trim().ToLowerInvariant();
         // Handles and slugs live in different tables and may coincide: a member's handle wins, as in the URL /in/{handle}.
-        var profile = await db.Profiles.AsNoTracking().Where(p => p.Handle == key).Select(p => new { p.MemberId, p.DisplayName }).FirstOrDefaultAsync(cancellationToken);
+        var profile = await db.Profiles.AsNoTracking().Where(p => p.Handle == key)
+            .Select(p => new { p.MemberId, p.DisplayName, p.Reach }).FirstOrDefaultAsync(cancellationToken);
         if (profile is not null)
         {
-            var visible = await VisibleMembers.FindAsync(db, network, memberId, key, cancellationToken, "handleOrSlug");
-            return visible.Succeeded ? (profile.MemberId, null, profile.DisplayName, key) : visible.Failure!;
+            return Profiles.ViewProfile.MayOpen(network, memberId, profile.MemberId, profile.Reach)
+                ? (profile.MemberId, null, profile.DisplayName, key)
+                : Failure.NotFound($"No member has the handle '{handleOrSlug}'.");
         }
         var organization = await db.Organizations.AsNoTracking().Where(o => o.Slug == key).Select(o => new { o.Id, o.Name, o.Slug }).FirstOrDefaultAsync(cancellationToken)
             ?? await db.OrganizationAliases.AsNoTracking().Where(a => a.Slug == key)

@@ -80,7 +80,6 @@ public static class ListConnections
         }
         db.Connections.Remove(connection);
         await db.SaveChangesAsync(cancellationToken);
-        await network.WaitForAsync(db.LastCommittedSequence, cancellationToken);
         return true;
     }
 }

@@ -71,19 +71,9 @@ public static class SeedDemoNetwork
         foreach (var m in network.Members)
         {
             var email = string.Create(CultureInfo.InvariantCulture, $"demo{m.Index + 1}@{EmailDomain}");
-            accounts[m.Index] = new Member
-            {
-                UserName = email,
-                NormalizedUserName = email.ToUpperInvariant(),
-                Email = email,
-                NormalizedEmail = email.ToUpperInvariant(),
-                EmailConfirmed = true,
-                PasswordHash = passwordHash,
-                SecurityStamp = Guid.NewGuid().ToString("N"),
-                ConcurrencyStamp = Guid.NewGuid().ToString(),
-                CreatedAt = now,
-                IsAdministrator = m.Index == 0,
-            };
+            var account = Member.Provisioned(email, now, passwordHash);
+            account.IsAdministrator = m.Index == 0;
+            accounts[m.Index] = account;
         }
         for (var start = 0; start < accounts.Length; start += BatchSize)
         {

@@ -191,18 +191,7 @@ public static class ImportLdbc
                     email = string.Create(CultureInfo.InvariantCulture, $"person-{person.Id}@ldbc.invalid");
                 }
                 emails.Add(email.ToUpperInvariant());
-                accounts.Add((person, new Member
-                {
-                    UserName = email,
-                    NormalizedUserName = email.ToUpperInvariant(),
-                    Email = email,
-                    NormalizedEmail = email.ToUpperInvariant(),
-                    EmailConfirmed = true,
-                    LockoutEnabled = true,
-                    SecurityStamp = Guid.NewGuid().ToString("N"),
-                    ConcurrencyStamp = Guid.NewGuid().ToString(),
-                    CreatedAt = person.CreationDate,
-                }));
+                accounts.Add((person, Member.Provisioned(email, person.CreationDate)));
             }
             db.Users.AddRange(accounts.Select(a => a.Account));
             await db.SaveChangesAsync(cancellationToken);

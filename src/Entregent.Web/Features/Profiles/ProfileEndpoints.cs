@@ -23,8 +23,8 @@ public static class ProfileEndpoints
         me.MapGet("/privacy", async (EntregentDb db, ClaimsPrincipal user, CancellationToken cancellationToken) =>
             (await SetPrivacy.GetAsync(db, user.RequiredMemberId(), cancellationToken)).ToOk())
             .WithSummary("My network privacy: hidden connection list, who may open my profile");
-        me.MapPut("/privacy", async (SetPrivacy.Request request, EntregentDb db, NetworkGraph network, ClaimsPrincipal user, CancellationToken cancellationToken) =>
-            (await SetPrivacy.ExecuteAsync(db, network, user.RequiredMemberId(), request, cancellationToken)).ToOk())
+        me.MapPut("/privacy", async (SetPrivacy.Request request, EntregentDb db, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+            (await SetPrivacy.ExecuteAsync(db, user.RequiredMemberId(), request, cancellationToken)).ToOk())
             .WithSummary("Change my network privacy (fields left out keep their value)");
         me.MapGet("/", async Task<Results<Ok<MyProfileView>, ProblemHttpResult>> (EntregentDb db, ClaimsPrincipal user, HttpResponse response, CancellationToken cancellationToken) =>
         {

@@ -1,6 +1,5 @@
 using Entregent.Web.Data;
 using Entregent.Web.Infrastructure;
-using Entregent.Web.Network;
 using Microsoft.EntityFrameworkCore;
 
 namespace Entregent.Web.Features.Profiles;
@@ -16,7 +15,8 @@ public static class SetPrivacy
         await db.Profiles.AsNoTracking().Where(p => p.MemberId == memberId).Select(p => new Settings(p.HideConnections, p.Reach))
             .FirstOrDefaultAsync(cancellationToken) is { } settings ? settings : Failure.NotFound("Your profile does not exist.");
 
-    public static async Task<Outcome<Settings>> ExecuteAsync(EntregentDb db, NetworkGraph network, long memberId, Request request,
+    /// <remarks>The graph picks the change up from the feed; callers over HTTP wait for it through ReadYourWrites.</remarks>
+    public static async Task<Outcome<Settings>> ExecuteAsync(EntregentDb db, long memberId, Request request,
         CancellationToken cancellationToken)
     {
         if (request.Reach is { } reach && !Enum.IsDefined(reach))
@@ -34,7 +34,6 @@ public static class SetPrivacy
         {
             profile.Version++;
             await db.SaveChangesAsync(cancellationToken);
-            await network.WaitForAsync(db.LastCommittedSequence, cancellationToken);
         }
         return new Settings(profile.HideConnections, profile.Reach);
     }

@@ -1,7 +1,6 @@
 using Entregent.Web.Data;
 using Entregent.Web.Features.Profiles;
 using Entregent.Web.Infrastructure;
-using Entregent.Web.Network;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,7 +10,7 @@ namespace Entregent.Web.Pages.MyProfile;
 
 /// <summary>Network privacy: whether others see my connection list, and who may open my profile.</summary>
 [Authorize]
-public sealed class PrivacyModel(EntregentDb db, NetworkGraph network, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class PrivacyModel(EntregentDb db, IStringLocalizer<SharedResource> t) : PageModel
 {
     public sealed class InputModel
     {
@@ -37,7 +36,7 @@ public sealed class PrivacyModel(EntregentDb db, NetworkGraph network, IStringLo
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var outcome = await SetPrivacy.ExecuteAsync(db, network, User.RequiredMemberId(),
+        var outcome = await SetPrivacy.ExecuteAsync(db, User.RequiredMemberId(),
             new SetPrivacy.Request(Input.HideConnections, Input.Reach), cancellationToken);
         if (!outcome.Succeeded)
         {

@@ -95,7 +95,7 @@ public sealed class IndexModel(EntregentDb db, NetworkGraph network, IOptions<Ne
             _ => t["You no longer follow {0}.", name ?? key], cancellationToken);
 
     public Task<IActionResult> OnPostUnblockAsync(string handle, string? name, CancellationToken cancellationToken) =>
-        ActAsync(BlockMember.UnblockAsync(db, network, Me, handle, cancellationToken),
+        ActAsync(BlockMember.UnblockAsync(db, Me, handle, cancellationToken),
             _ => t["{0} is no longer blocked.", name ?? handle], cancellationToken);
 
     private long Me => User.RequiredMemberId();
