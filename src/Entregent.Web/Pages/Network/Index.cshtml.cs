@@ -121,6 +121,7 @@ public sealed class IndexModel(EntregentDb db, NetworkGraph network, IOptions<Ne
     {
         var me = Me;
         PendingCount = await ListInvitations.PendingCountAsync(db, me, cancellationToken);
+        ViewData["PendingInvitations"] = PendingCount;
         switch (Current)
         {
             case "connections":
