@@ -596,6 +596,24 @@ public sealed class SocialGraph
         return result;
     }
 
+    /// <summary>
+    /// The viewer's 1st-degree list and 2nd-degree set, from the same cache as <see cref="Degrees(int, ReadOnlySpan{int}, QueryOptions?)"/>
+    /// (cold: O(Σ degree of the viewer's connections); warm: O(1)). Classifying a member through it costs O(log d) at most,
+    /// which lets a search rank every match by closeness. A snapshot: later changes are not seen through it.
+    /// </summary>
+    /// <param name="viewer">Who is looking.</param>
+    /// <param name="options">Query options; an edge filter bypasses the cache.</param>
+    /// <returns>The circles; empty for an unknown viewer.</returns>
+    public ViewerCircles Circles(int viewer, QueryOptions? options = null)
+    {
+        var state = State;
+        if ((uint)viewer >= (uint)state.MemberCount)
+        {
+            return default;
+        }
+        return new ViewerCircles(Network(state, new Visibility(state, viewer, options)));
+    }
+
     private ViewerNetwork Network(GraphState state, in Visibility visibility)
     {
         var scratch = Scratch.Rent();

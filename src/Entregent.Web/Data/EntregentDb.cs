@@ -1,7 +1,12 @@
 using Entregent.Web.Features.Accounts;
+using Entregent.Web.Features.Asks;
 using Entregent.Web.Features.Connections;
+using Entregent.Web.Features.Endorsements;
+using Entregent.Web.Features.Introductions;
+using Entregent.Web.Features.Messaging;
 using Entregent.Web.Features.Organizations;
 using Entregent.Web.Features.Profiles;
+using Entregent.Web.Features.Recommendations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -47,6 +52,14 @@ public sealed class EntregentDb(DbContextOptions<EntregentDb> options)
     public DbSet<SuggestionDismissal> SuggestionDismissals => Set<SuggestionDismissal>();
     public DbSet<ImportedAttributes> ImportedAttributes => Set<ImportedAttributes>();
     public DbSet<ExternalKey> ExternalKeys => Set<ExternalKey>();
+    public DbSet<Endorsement> Endorsements => Set<Endorsement>();
+    public DbSet<Recommendation> Recommendations => Set<Recommendation>();
+    public DbSet<Introduction> Introductions => Set<Introduction>();
+    public DbSet<Ask> Asks => Set<Ask>();
+    public DbSet<AskRequest> AskRequests => Set<AskRequest>();
+    public DbSet<Conversation> Conversations => Set<Conversation>();
+    public DbSet<ConversationParticipant> ConversationParticipants => Set<ConversationParticipant>();
+    public DbSet<Message> Messages => Set<Message>();
 
     /// <summary>
     /// Queues a feed row for the next save, for changes made with ExecuteUpdate/ExecuteDelete that the change

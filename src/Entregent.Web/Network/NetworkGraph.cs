@@ -156,6 +156,35 @@ public sealed class NetworkGraph(TimeProvider time)
             .Select(OrganizationIdOf).ToList();
     }
 
+    /// <summary>
+    /// Whether the two members are colleagues today: both currently at one organisation (employer or school).
+    /// O(memberships), both tiny. What an internal profile (<see cref="Features.Profiles.ProfileReach.Colleagues"/>) asks.
+    /// </summary>
+    public bool AreColleagues(long a, long b)
+    {
+        if (!TryGetDense(a, out var x) || !TryGetDense(b, out var y))
+        {
+            return false;
+        }
+        var graph = Graph;
+        var today = Today;
+        foreach (var mine in graph.GetMemberships(x))
+        {
+            if (!mine.IsCurrentOn(today))
+            {
+                continue;
+            }
+            foreach (var theirs in graph.GetMemberships(y))
+            {
+                if (theirs.Organisation == mine.Organisation && theirs.IsCurrentOn(today))
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /// <summary>The viewer's badge for one member.</summary>
     public NetworkBadge Badge(long? viewerId, long memberId) => Badges(viewerId, [memberId])[memberId];
 }

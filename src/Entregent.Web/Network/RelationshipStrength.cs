@@ -30,7 +30,7 @@ public static class RelationshipStrength
         {
             HowMet.Colleague => 0.35,
             HowMet.Classmate or HowMet.Client or HowMet.Partner => 0.3,
-            HowMet.Event or HowMet.Other => 0.15,
+            HowMet.Event or HowMet.Other or HowMet.Introduction => 0.15,
             _ => Minimum,
         };
         var organisations = 0;

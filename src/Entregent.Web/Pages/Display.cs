@@ -195,6 +195,7 @@ public static class Display
         Features.Connections.HowMet.Partner => t["Partner"],
         Features.Connections.HowMet.Event => t["Met at an event"],
         Features.Connections.HowMet.Other => t["Other"],
+        Features.Connections.HowMet.Introduction => t["Through an introduction"],
         _ => "",
     };
 
@@ -202,6 +203,7 @@ public static class Display
     {
         ProfileReach.Everyone => t["Everyone"],
         ProfileReach.WithinThreeDegrees => t["Only members within three degrees of me"],
+        ProfileReach.Colleagues => t["Only my current colleagues (an internal profile)"],
         _ => value.ToString(),
     };
 

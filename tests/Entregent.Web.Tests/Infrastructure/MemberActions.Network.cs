@@ -79,12 +79,12 @@ public static partial class MemberActions
         await EnsureSuccessAsync(response, $"unblock {other.Handle}", cancellationToken);
     }
 
-    /// <summary><c>PUT /api/v1/me/privacy</c>; the settings (hideConnections, reach).</summary>
+    /// <summary><c>PUT /api/v1/me/privacy</c>; the settings (hideConnections, reach, optedOutOfDirectory).</summary>
     public static async Task<JsonElement> SetPrivacyAsync(this Member member, bool? hideConnections = null, string? reach = null,
-        CancellationToken cancellationToken = default)
+        bool? optedOutOfDirectory = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(member);
-        using var response = await member.Client.PutAsJsonAsync(new Uri("/api/v1/me/privacy", UriKind.Relative), new { hideConnections, reach }, cancellationToken);
+        using var response = await member.Client.PutAsJsonAsync(new Uri("/api/v1/me/privacy", UriKind.Relative), new { hideConnections, reach, optedOutOfDirectory }, cancellationToken);
         return await response.ReadJsonAsync(cancellationToken);
     }
 

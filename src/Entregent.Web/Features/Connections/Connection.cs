@@ -15,6 +15,9 @@ public enum HowMet
     Partner = 4,
     Event = 5,
     Other = 6,
+
+    /// <summary>Met through an accepted introduction.</summary>
+    Introduction = 7,
 }
 
 /// <summary>

@@ -24,6 +24,12 @@ public enum ProfileReach
 
     /// <summary>Only members within three degrees of the owner; others get "not found".</summary>
     WithinThreeDegrees = 1,
+
+    /// <summary>
+    /// An internal profile: only members currently at one of the owner's organisations (colleagues); others get
+    /// "not found", in search and counts too.
+    /// </summary>
+    Colleagues = 2,
 }
 
 /// <summary>
@@ -67,6 +73,9 @@ public sealed class Profile : IFeedEntity
     /// <summary>When set, others see only the connections they share with the member.</summary>
     public bool HideConnections { get; set; }
     public ProfileReach Reach { get; set; }
+
+    /// <summary>Opted out of the directory: never found by search, typeahead or asks (the profile still opens by its link).</summary>
+    public bool OptedOutOfDirectory { get; set; }
 
     /// <summary>Markdown; rendered through the sanitiser, never as raw HTML.</summary>
     public string? Summary { get; set; }

@@ -44,8 +44,8 @@ public static class ViewProfile
     }
 
     /// <summary>
-    /// Whether a viewer may open a member's profile at all: never across a block; within three degrees when the owner
-    /// limited it so. The one rule every surface that shows a member applies.
+    /// Whether a viewer may open a member's profile at all: never across a block; within three degrees, or among current
+    /// colleagues, when the owner limited it so. The one rule every surface that shows a member applies.
     /// </summary>
     public static bool MayOpen(NetworkGraph network, long? viewerId, long ownerId, ProfileReach reach)
     {
@@ -57,7 +57,13 @@ public static class ViewProfile
         {
             return false;
         }
-        return reach == ProfileReach.Everyone || network.Badge(viewerId, ownerId).Degree != Entregent.Graph.Degree.None;
+        return reach switch
+        {
+            ProfileReach.Everyone => true,
+            ProfileReach.WithinThreeDegrees => network.Badge(viewerId, ownerId).Degree != Entregent.Graph.Degree.None,
+            ProfileReach.Colleagues => viewerId is { } colleague && network.AreColleagues(colleague, ownerId),
+            _ => false,
+        };
     }
 
     public static async Task<Outcome<MyProfileView>> MineAsync(EntregentDb db, long memberId, CancellationToken cancellationToken)

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Entregent.Web.Pages.MyProfile;
 
-/// <summary>Network privacy: whether others see my connection list, and who may open my profile.</summary>
+/// <summary>Network privacy: whether others see my connection list, who may open my profile, whether search finds me.</summary>
 [Authorize]
 public sealed class PrivacyModel(EntregentDb db, IStringLocalizer<SharedResource> t) : PageModel
 {
@@ -16,6 +16,7 @@ public sealed class PrivacyModel(EntregentDb db, IStringLocalizer<SharedResource
     {
         public bool HideConnections { get; set; }
         public ProfileReach Reach { get; set; }
+        public bool OptedOutOfDirectory { get; set; }
     }
 
     [BindProperty]
@@ -30,14 +31,14 @@ public sealed class PrivacyModel(EntregentDb db, IStringLocalizer<SharedResource
         {
             return NotFound();
         }
-        Input = new InputModel { HideConnections = outcome.Value!.HideConnections, Reach = outcome.Value.Reach };
+        Input = new InputModel { HideConnections = outcome.Value!.HideConnections, Reach = outcome.Value.Reach, OptedOutOfDirectory = outcome.Value.OptedOutOfDirectory };
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var outcome = await SetPrivacy.ExecuteAsync(db, User.RequiredMemberId(),
-            new SetPrivacy.Request(Input.HideConnections, Input.Reach), cancellationToken);
+            new SetPrivacy.Request(Input.HideConnections, Input.Reach, Input.OptedOutOfDirectory), cancellationToken);
         if (!outcome.Succeeded)
         {
             ModelState.AddFailure(outcome.Failure!, t);

@@ -1,0 +1,82 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Entregent.Web.Features.Messaging;
+
+public enum ConversationKind
+{
+    Direct = 0,
+    Group = 1,
+
+    /// <summary>Opened by an accepted introduction between the requester, the intermediaries and the target.</summary>
+    Introduction = 2,
+}
+
+/// <summary>A thread of messages between a fixed set of participants.</summary>
+public sealed class Conversation
+{
+    public const int SubjectMaxLength = 200;
+
+    public long Id { get; set; }
+    public ConversationKind Kind { get; set; }
+    public string? Subject { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset LastMessageAt { get; set; }
+    public List<ConversationParticipant> Participants { get; set; } = [];
+}
+
+/// <summary>A member in a conversation, with how far they have read (for unread counts).</summary>
+public sealed class ConversationParticipant
+{
+    public long ConversationId { get; set; }
+    public long MemberId { get; set; }
+    public DateTimeOffset JoinedAt { get; set; }
+    public DateTimeOffset? LastReadAt { get; set; }
+}
+
+public sealed class Message
+{
+    public const int BodyMaxLength = 4000;
+
+    public long Id { get; set; }
+    public long ConversationId { get; set; }
+    public long AuthorId { get; set; }
+
+    /// <summary>Plain text; shown encoded, never as HTML.</summary>
+    public required string Body { get; set; }
+    public DateTimeOffset SentAt { get; set; }
+}
+
+internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conversation>
+{
+    public void Configure(EntityTypeBuilder<Conversation> builder)
+    {
+        builder.ToTable("conversations");
+        builder.Property(c => c.Subject).HasMaxLength(Conversation.SubjectMaxLength);
+        builder.HasMany(c => c.Participants).WithOne().HasForeignKey(p => p.ConversationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ConversationParticipantConfiguration : IEntityTypeConfiguration<ConversationParticipant>
+{
+    public void Configure(EntityTypeBuilder<ConversationParticipant> builder)
+    {
+        builder.ToTable("conversation_participants");
+        builder.HasKey(p => new { p.ConversationId, p.MemberId });
+        // "My conversations".
+        builder.HasIndex(p => p.MemberId);
+        builder.HasOne<Accounts.Member>().WithMany().HasForeignKey(p => p.MemberId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
+{
+    public void Configure(EntityTypeBuilder<Message> builder)
+    {
+        builder.ToTable("messages");
+        builder.Property(m => m.Body).HasMaxLength(Message.BodyMaxLength);
+        builder.HasIndex(m => new { m.ConversationId, m.SentAt });
+        builder.HasOne<Conversation>().WithMany().HasForeignKey(m => m.ConversationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Accounts.Member>().WithMany().HasForeignKey(m => m.AuthorId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
