@@ -9,6 +9,7 @@ using Entregent.Web.Features.Demo;
 using Entregent.Web.Features.Ldbc;
 using Entregent.Web.Features.Organizations;
 using Entregent.Web.Features.Profiles;
+using Entregent.Web.Features.Search;
 using Entregent.Web.Infrastructure;
 using Entregent.Web.Infrastructure.Email;
 using Entregent.Web.Infrastructure.Imaging;
@@ -119,6 +120,7 @@ builder.Services.AddSingleton<NetworkGraph>();
 builder.Services.AddOptions<NetworkOptions>().Bind(builder.Configuration.GetSection(NetworkOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 // Registered before the web server: the graph is built before the first request is served.
 builder.Services.AddHostedService<NetworkGraphFollower>();
+builder.Services.AddSingleton<SearchIndex>();
 builder.Services.AddHostedService<RelationshipStrengthRefresher>();
 builder.Services.AddEntregentEmail(builder.Configuration);
 builder.Services.AddEntregentImaging(builder.Configuration);
@@ -181,6 +183,7 @@ routes.MapAccountEndpoints();
 routes.MapProfileEndpoints();
 routes.MapOrganizationEndpoints();
 routes.MapConnectionEndpoints();
+routes.MapSearchEndpoints();
 routes.MapMediaEndpoints();
 app.MapRazorPages();
 
