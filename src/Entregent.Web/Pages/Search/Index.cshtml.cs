@@ -76,7 +76,10 @@ public sealed class IndexModel(EntregentDb db, NetworkGraph network, SearchIndex
         return Page();
     }
 
-    /// <summary>The messages for one text box ("q", "title", "location"), shown beside it as well as in the summary.</summary>
+    /// <summary>
+    /// The messages for one text box ("q", "title", "location"), shown beside it as well as in the summary. ModelState's
+    /// keys ignore case, so a failure's "Q" joins the bound "q" entry and the summary links to the box whose id is "q".
+    /// </summary>
     public IReadOnlyList<string> ErrorsFor(string field) =>
         ModelState.TryGetValue(Forms.KeyFor("", field), out var entry) ? entry.Errors.Select(e => e.ErrorMessage).ToList() : [];
 
