@@ -60,10 +60,17 @@ public sealed class IndexModel(EntregentDb db, NetworkGraph network, SearchIndex
 
     public bool HasFilters => ActiveFilters().Any();
 
+    /// <summary>Nothing asked yet (the page opened from a link): an invitation to search rather than an error.</summary>
+    public bool Blank => !Pairs().Any(p => p.Parameter != "p");
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        var request = new SearchPeople.Request(Blank(Q), Organization, Current == true ? true : null, Blank(Title), Skill, Blank(Location), School,
-            Blank(Language), OpenTo, Degree, PageNumber);
+        if (Blank)
+        {
+            return Page();
+        }
+        var request = new SearchPeople.Request(Trimmed(Q), Organization, Current == true ? true : null, Trimmed(Title), Skill, Trimmed(Location), School,
+            Trimmed(Language), OpenTo, Degree, PageNumber);
         var outcome = await SearchPeople.ExecuteAsync(db, network, index, User.RequiredMemberId(), request, cancellationToken);
         if (outcome.Succeeded)
         {
@@ -179,7 +186,7 @@ public sealed class IndexModel(EntregentDb db, NetworkGraph network, SearchIndex
     }
 
     /// <summary>The same words without any filter.</summary>
-    public string ClearFiltersLink => "/search" + (Blank(Q) is { } q ? QueryString.Create("q", q).ToUriComponent() : "");
+    public string ClearFiltersLink => "/search" + (Trimmed(Q) is { } q ? QueryString.Create("q", q).ToUriComponent() : "");
 
     public PagerView Pager(string label)
     {
@@ -191,7 +198,7 @@ public sealed class IndexModel(EntregentDb db, NetworkGraph network, SearchIndex
     /// <summary>The search's parameters in the order of the form, as they go in a link.</summary>
     private IEnumerable<(string Parameter, string Value)> Pairs()
     {
-        if (Blank(Q) is { } q)
+        if (Trimmed(Q) is { } q)
         {
             yield return ("q", q);
         }
@@ -207,11 +214,11 @@ public sealed class IndexModel(EntregentDb db, NetworkGraph network, SearchIndex
         {
             yield return ("current", "true");
         }
-        if (Blank(Title) is { } title)
+        if (Trimmed(Title) is { } title)
         {
             yield return ("title", title);
         }
-        if (Blank(Location) is { } location)
+        if (Trimmed(Location) is { } location)
         {
             yield return ("location", location);
         }
@@ -223,7 +230,7 @@ public sealed class IndexModel(EntregentDb db, NetworkGraph network, SearchIndex
         {
             yield return ("school", value);
         }
-        if (Blank(Language) is { } language)
+        if (Trimmed(Language) is { } language)
         {
             yield return ("language", language);
         }
@@ -240,8 +247,8 @@ public sealed class IndexModel(EntregentDb db, NetworkGraph network, SearchIndex
         "school" => School,
         "openTo" => OpenTo,
         "degree" => Degree,
-        "location" => Blank(Location) is { } location ? [location] : [],
-        "language" => Blank(Language) is { } language ? [language] : [],
+        "location" => Trimmed(Location) is { } location ? [location] : [],
+        "language" => Trimmed(Language) is { } language ? [language] : [],
         _ => [],
     };
 
@@ -252,7 +259,7 @@ public sealed class IndexModel(EntregentDb db, NetworkGraph network, SearchIndex
     private static int BarStep(int count, int max) =>
         count <= 0 || max <= 0 ? 0 : Math.Clamp((int)Math.Round(count * 20.0 / max, MidpointRounding.AwayFromZero), 1, 20);
 
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    private static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
 
 /// <summary>
