@@ -1,5 +1,4 @@
 using Entregent.Web.Data;
-using Lucene.Net.Store;
 using Microsoft.Extensions.Options;
 using Spectre.Console;
 
@@ -38,7 +37,7 @@ public static class ReindexCommand
         {
             index.Open(folder);
         }
-        catch (LockObtainFailedException)
+        catch (SearchIndexInUseException)
         {
             console.MarkupLineInterpolated($"[red]reindex: the search index in {folder} is in use. Stop the server first, then run this again.[/]");
             return 1;

@@ -28,6 +28,7 @@ public sealed partial class SearchIndex(NetworkGraph network, TimeProvider time)
 
     private readonly FeedPosition _position = new(time);
     private readonly System.Threading.Lock _gate = new();
+    private FileStream? _processLock;
     private FSDirectory? _directory;
     private IndexWriter? _writer;
     private SearcherManager? _searchers;
@@ -51,10 +52,20 @@ public sealed partial class SearchIndex(NetworkGraph network, TimeProvider time)
     /// Opens the index in <paramref name="folder"/>, creating it when absent. Returns the change-feed sequence its last commit
     /// covers, or null when it must be rebuilt from the store (new, empty, or written by another <see cref="SchemaVersion"/>).
     /// </summary>
-    /// <exception cref="LockObtainFailedException">Another process (a running server) holds the index.</exception>
+    /// <exception cref="SearchIndexInUseException">Another process (a running server) holds the index.</exception>
     internal long? Open(string folder)
     {
         System.IO.Directory.CreateDirectory(folder);
+        try
+        {
+            // One writer per folder, across processes: .NET takes an exclusive advisory lock for FileShare.None, which
+            // Lucene's own write.lock does not give us on Linux. Released by the OS if the process dies.
+            _processLock = new FileStream(Path.Combine(folder, "entregent.lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException exception)
+        {
+            throw new SearchIndexInUseException(folder, exception);
+        }
         Folder = folder;
         _directory = FSDirectory.Open(new DirectoryInfo(folder));
         var config = new IndexWriterConfig(SearchAnalysis.Version, FieldAnalyzer)
@@ -143,6 +154,8 @@ public sealed partial class SearchIndex(NetworkGraph network, TimeProvider time)
             _searchers?.Dispose();
             _writer?.Dispose();
             _directory?.Dispose();
+            _processLock?.Dispose();
+            _processLock = null;
             _searchers = null;
             _writer = null;
             _directory = null;
@@ -185,3 +198,7 @@ public sealed partial class SearchIndex(NetworkGraph network, TimeProvider time)
         public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = Ranking };
     }
 }
+
+/// <summary>The index folder is held by another process, usually a running server.</summary>
+public sealed class SearchIndexInUseException(string folder, Exception inner)
+    : IOException($"The search index in {folder} is in use by another process.", inner);
