@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using Entregent.Web.Data;
 using Entregent.Web.Features.Accounts;
+using Entregent.Web.Features.Asks;
 using Entregent.Web.Features.Connections;
 using Entregent.Web.Features.Demo;
 using Entregent.Web.Features.Ldbc;
@@ -121,6 +122,7 @@ builder.Services.AddOptions<NetworkOptions>().Bind(builder.Configuration.GetSect
 // Registered before the web server: the graph is built before the first request is served.
 builder.Services.AddHostedService<NetworkGraphFollower>();
 builder.Services.AddSingleton<SearchIndex>();
+builder.Services.AddOptions<AskOptions>().Bind(builder.Configuration.GetSection(AskOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddHostedService<RelationshipStrengthRefresher>();
 builder.Services.AddEntregentEmail(builder.Configuration);
 builder.Services.AddEntregentImaging(builder.Configuration);
@@ -183,6 +185,7 @@ routes.MapAccountEndpoints();
 routes.MapProfileEndpoints();
 routes.MapOrganizationEndpoints();
 routes.MapConnectionEndpoints();
+routes.MapAskEndpoints();
 routes.MapSearchEndpoints();
 routes.MapMediaEndpoints();
 app.MapRazorPages();
