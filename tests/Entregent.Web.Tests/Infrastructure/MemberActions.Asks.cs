@@ -6,14 +6,6 @@ namespace Entregent.Web.Tests.Infrastructure;
 /// <summary>What a member does with asks: ask, ask a connection, answer a request.</summary>
 public static partial class MemberActions
 {
-    /// <summary><c>PUT /api/v1/me/skills</c>.</summary>
-    public static async Task SetSkillsAsync(this Member member, IReadOnlyList<string> skills, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(member);
-        using var response = await member.Client.PutAsJsonAsync(new Uri("/api/v1/me/skills", UriKind.Relative), new { skills }, cancellationToken);
-        await EnsureSuccessAsync(response, "set skills", cancellationToken);
-    }
-
     /// <summary><c>POST /api/v1/asks</c> as it is, for tests of refusals.</summary>
     public static Task<HttpResponseMessage> PostAskAsync(this Member member, string? text, IReadOnlyList<string>? skills = null, string? location = null,
         string? organization = null, CancellationToken cancellationToken = default)
