@@ -51,6 +51,12 @@ public static class MatchAsk
             MaxDistance = 3,
         };
         var matches = search.SearchPeople(ask.OwnerId, query, 0, MaxMatches, withFacets: false);
+        // The index wants every word of the text, and a need told in a sentence ("someone who brews beer") rarely has them
+        // all in one profile: when the structured part (skills, organisation, location) says enough, it alone decides.
+        if (matches.Total == 0 && (query.SkillIds.Count > 0 || query.OrganizationIds.Count > 0 || query.Location is not null))
+        {
+            matches = search.SearchPeople(ask.OwnerId, query with { Text = string.Join(' ', unknown) }, 0, MaxMatches, withFacets: false);
+        }
         if (!network.TryGetDense(ask.OwnerId, out var owner))
         {
             return [];
