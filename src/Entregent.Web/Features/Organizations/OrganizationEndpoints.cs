@@ -26,6 +26,12 @@ public static class OrganizationEndpoints
             return (await ViewOrganization.MembersAsync(db, network, user.MemberId(), slug, status != "past", page ?? 1, cancellationToken)).ToOk();
         }).RequireAuthorization().WithSummary("Current (default) or past members, most recent first, 50 a page");
 
+        group.MapGet("/{slug}/people-you-know", async (string slug, EntregentDb db, NetworkGraph network, ClaimsPrincipal user,
+                CancellationToken cancellationToken) =>
+            (await FindPeopleYouKnow.ExecuteAsync(db, network, user.RequiredMemberId(), slug, cancellationToken)).ToOk())
+            .RequireAuthorization()
+            .WithSummary("Who do I know at X: my 1st- and 2nd-degree people there now and formerly, with who can introduce me and why");
+
         group.MapPatch("/{slug}", async (string slug, EditOrganization.Request request, EntregentDb db, NetworkGraph network, ClaimsPrincipal user, TimeProvider time,
             CancellationToken cancellationToken) =>
             (await EditOrganization.ExecuteAsync(db, network, user.RequiredMemberId(), slug, request, time, cancellationToken)).ToOk())

@@ -45,6 +45,9 @@ public sealed class ShowModel(EntregentDb db, NetworkGraph network, TimeProvider
     public OrganizationView Organization { get; private set; } = null!;
     public OrganizationMembersPage? Current { get; private set; }
     public OrganizationMembersPage? Past { get; private set; }
+
+    /// <summary>The viewer's 1st- and 2nd-degree people here now and formerly (signed-in viewers only).</summary>
+    public PeopleYouKnowView? PeopleYouKnow { get; private set; }
     public bool IsAdministrator { get; private set; }
 
     /// <summary>Which administrator form failed, so its errors and typed values show and the other stays clean.</summary>
@@ -143,7 +146,18 @@ public sealed class ShowModel(EntregentDb db, NetworkGraph network, TimeProvider
         var past = await ViewOrganization.MembersAsync(db, network, memberId, organization.Slug, current: false, Math.Max(1, PastPage), cancellationToken);
         Current = current.Value;
         Past = past.Value;
+        PeopleYouKnow = await FindPeopleYouKnow.ForOrganizationAsync(db, network, memberId, organization.Id, organization.Slug, organization.Name,
+            cancellationToken);
     }
+
+    /// <summary>"worked with Paul at Acme, 2018–2021" in the page's language.</summary>
+    public string Because(Acquaintance because, string person) => because.Kind switch
+    {
+        AcquaintanceKind.WorkedTogether => t["worked with {0} at {1}, {2}", person, because.OrganizationName!, Display.Years(because.FromYear, because.ToYear)],
+        AcquaintanceKind.StudiedTogether => t["studied with {0} at {1}, {2}", person, because.OrganizationName!, Display.Years(because.FromYear, because.ToYear)],
+        AcquaintanceKind.HowMet => t["knows {0}: {1}", person, Display.HowMet(t, because.HowMet!.Value).ToLower(System.Globalization.CultureInfo.CurrentCulture)],
+        _ => t["connected to {0} since {1}", person, because.SinceYear ?? 0],
+    };
 
     private string QueryString => Request.QueryString.HasValue ? Request.QueryString.Value! : "";
 
