@@ -596,6 +596,17 @@ public sealed class SocialGraph
         return result;
     }
 
+    /// <summary>Whether the member blocks anyone or is blocked by anyone. O(1).</summary>
+    /// <param name="member">The member.</param>
+    /// <returns>Whether any block involves them.</returns>
+    public bool HasBlocks(int member) => State.BlocksOf(member).Length > 0;
+
+    /// <summary>How many members belong or belonged to the organisation (0 when unknown). O(1).</summary>
+    /// <param name="organisation">The organisation.</param>
+    /// <returns>The count.</returns>
+    public int OrganisationMemberCount(int organisation) =>
+        (uint)organisation < (uint)State.OrganisationCount ? State.MembersOfOrganisation(organisation).Length : 0;
+
     /// <summary>
     /// The viewer's 1st-degree list and 2nd-degree set, from the same cache as <see cref="Degrees(int, ReadOnlySpan{int}, QueryOptions?)"/>
     /// (cold: O(Σ degree of the viewer's connections); warm: O(1)). Classifying a member through it costs O(log d) at most,

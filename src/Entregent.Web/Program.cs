@@ -121,6 +121,9 @@ builder.Services.AddOptions<NetworkOptions>().Bind(builder.Configuration.GetSect
 // Registered before the web server: the graph is built before the first request is served.
 builder.Services.AddHostedService<NetworkGraphFollower>();
 builder.Services.AddSingleton<SearchIndex>();
+builder.Services.Configure<SearchOptions>(builder.Configuration.GetSection("Search"))
+    .PostConfigure<SearchOptions>(search => search.IndexPath = builder.Configuration["Search:IndexPath"] ?? Path.Combine(dataPath, "search"));
+builder.Services.AddHostedService<SearchIndexFollower>();
 builder.Services.AddHostedService<RelationshipStrengthRefresher>();
 builder.Services.AddEntregentEmail(builder.Configuration);
 builder.Services.AddEntregentImaging(builder.Configuration);

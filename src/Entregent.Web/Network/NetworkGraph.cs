@@ -1,4 +1,5 @@
 using Entregent.Graph;
+using Entregent.Web.Data;
 
 namespace Entregent.Web.Network;
 
@@ -15,13 +16,12 @@ public sealed class NetworkGraph(TimeProvider time)
 {
     private readonly MemberIdMap _members = new();
     private readonly MemberIdMap _organisations = new();
-    private TaskCompletionSource _applied = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private long _appliedSequence = -1;
+    private readonly FeedPosition _position = new(time);
 
     public SocialGraph Graph { get; private set; } = new(new SocialGraphOptions { TimeProvider = time });
 
     /// <summary>The last change-feed sequence reflected in <see cref="Graph"/>; −1 before the first build.</summary>
-    public long AppliedSequence => Interlocked.Read(ref _appliedSequence);
+    public long AppliedSequence => _position.Sequence;
 
     internal TimeProvider Time => time;
 
@@ -47,42 +47,14 @@ public sealed class NetworkGraph(TimeProvider time)
         MarkApplied(sequence);
     }
 
-    internal void MarkApplied(long sequence)
-    {
-        Interlocked.Exchange(ref _appliedSequence, sequence);
-        Interlocked.Exchange(ref _applied, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
-    }
+    internal void MarkApplied(long sequence) => _position.MarkApplied(sequence);
 
     /// <summary>
     /// Waits until the graph reflects the change feed up to <paramref name="sequence"/>, or <paramref name="timeout"/>
     /// (default 5 s) passes. Returns whether it got there.
     /// </summary>
-    public async Task<bool> WaitForAsync(long sequence, CancellationToken cancellationToken, TimeSpan? timeout = null)
-    {
-        var deadline = time.GetUtcNow() + (timeout ?? TimeSpan.FromSeconds(5));
-        while (AppliedSequence < sequence)
-        {
-            var next = Volatile.Read(ref _applied).Task;
-            if (AppliedSequence >= sequence)
-            {
-                break;
-            }
-            var left = deadline - time.GetUtcNow();
-            if (left <= TimeSpan.Zero)
-            {
-                return false;
-            }
-            try
-            {
-                await next.WaitAsync(left < TimeSpan.FromMilliseconds(100) ? left : TimeSpan.FromMilliseconds(100), time, cancellationToken);
-            }
-            catch (TimeoutException)
-            {
-                // Loop: the deadline is checked against the clock, which tests may move.
-            }
-        }
-        return true;
-    }
+    public Task<bool> WaitForAsync(long sequence, CancellationToken cancellationToken, TimeSpan? timeout = null) =>
+        _position.WaitForAsync(sequence, cancellationToken, timeout);
 
     /// <summary>
     /// Degree and mutual-connection count of each member for the viewer, in one pass for a page (the viewer's

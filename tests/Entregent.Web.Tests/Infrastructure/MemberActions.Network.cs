@@ -118,7 +118,7 @@ public static partial class MemberActions
         return [.. items.EnumerateArray().Select(i => (i.TryGetProperty("member", out var card) ? card : i).GetProperty("handle").GetString()!)];
     }
 
-    /// <summary>Waits until the graph index has applied every change committed so far (the follower caught up).</summary>
+    /// <summary>Waits until the graph and search indexes have applied every change committed so far (the followers caught up).</summary>
     public static async Task WaitForNetworkAsync(this EntregentFactory app, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -126,7 +126,8 @@ public static partial class MemberActions
         var network = app.Services.GetRequiredService<NetworkGraph>();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(10));
-        while (network.AppliedSequence < last)
+        var search = app.Services.GetRequiredService<Entregent.Web.Features.Search.SearchIndex>();
+        while (network.AppliedSequence < last || search.AppliedSequence < last)
         {
             await Task.Delay(10, timeout.Token);
         }
