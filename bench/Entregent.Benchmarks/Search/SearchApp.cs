@@ -100,6 +100,15 @@ internal sealed class SearchApp : IDisposable
         return Handles(body.RootElement).ToList();
     }
 
+    /// <summary>Whether this build has the route (404 for an unknown route; the organisation exists).</summary>
+    public bool Serves(string path, long viewer)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _tokens[viewer]);
+        using var response = _http.Send(request);
+        return response.StatusCode != System.Net.HttpStatusCode.NotFound;
+    }
+
     /// <summary>The floor under every API answer: an authenticated GET that does almost nothing.</summary>
     public void Me(long viewer) => Get(viewer, "/api/v1/me").Dispose();
 

@@ -81,7 +81,7 @@ internal static class SearchCompareRunner
                 + $"page in common {overlap / count:P0} on average");
         }
 
-        // Typeahead: the member suggestions (at most five on the SQL side).
+        // Typeahead: the member suggestions.
         var (sqlTypeahead, sqlTypeaheadTimes) = Measure(workload.Typeahead, p => sql.Typeahead(p.Viewer, p.Typed));
         var appTypeaheadRun = app is null ? null : Measure(workload.Typeahead, p => app.Typeahead(p.Viewer, p.Typed));
         var appTypeahead = appTypeaheadRun?.Answers;
@@ -93,7 +93,7 @@ internal static class SearchCompareRunner
             for (var i = 0; i < count; i++)
             {
                 var s = sqlTypeahead[i].Members.Select(handle).ToList();
-                var a = appTypeahead[i].Members.Take(SearchSql.TypeaheadPerKind).ToList();
+                var a = appTypeahead[i].Members;
                 sameFirst += s.FirstOrDefault() == a.FirstOrDefault() ? 1 : 0;
                 overlap += Math.Max(s.Count, a.Count) == 0 ? 1 : (double)s.Intersect(a).Count() / Math.Max(s.Count, a.Count);
             }
@@ -105,7 +105,9 @@ internal static class SearchCompareRunner
 
         // Who do I know at X: the people found (1st and 2nd degree) must be the same; intermediaries may be chosen differently.
         var (sqlKnown, sqlKnownTimes) = Measure(workload.PeopleYouKnow, p => sql.PeopleYouKnow(p.Viewer, p.Organization));
-        var appKnownRun = app is null ? null : Measure(workload.PeopleYouKnow, p => app.PeopleYouKnow(p.Viewer, p.Slug));
+        var appKnownRun = app is null || !app.Serves(SearchApp.PeopleYouKnowPath(workload.PeopleYouKnow[0].Slug), workload.PeopleYouKnow[0].Viewer)
+            ? null
+            : Measure(workload.PeopleYouKnow, p => app.PeopleYouKnow(p.Viewer, p.Slug));
         var appKnown = appKnownRun?.Answers;
         rows.Add(Row(Questions[2], count, sqlKnownTimes, appKnownRun?.Times));
         Console.WriteLine($"Who do I know at X, SQL: {sqlKnown.Count(a => a.Count == 0)} of {count} empty; "
