@@ -103,10 +103,11 @@ wrk_tokens_lua() { # tokens...
 # Warms up for 5 s, measures for DURATION s with CONNECTIONS connections, prints wrk's output and appends a Markdown row
 # (store, label, path, req/s, p50, p99, non-2xx, load average before → after) to ROWS.
 wrk_row() { # label path script [connections]
-  local connections=${4:-$CONNECTIONS} before after out rps p50 p99 non2xx
-  wrk -t2 -c"$connections" -d5s -s "$3" "http://127.0.0.1:$PORT" >/dev/null
+  local connections=${4:-$CONNECTIONS} before after out rps p50 p99 non2xx threads
+  threads=$((connections < 2 ? connections : 2))
+  wrk -t"$threads" -c"$connections" -d5s -s "$3" "http://127.0.0.1:$PORT" >/dev/null
   before=$(cut -d' ' -f1-3 /proc/loadavg)
-  out=$(wrk -t2 -c"$connections" -d"${DURATION}s" --latency -s "$3" "http://127.0.0.1:$PORT")
+  out=$(wrk -t"$threads" -c"$connections" -d"${DURATION}s" --latency -s "$3" "http://127.0.0.1:$PORT")
   after=$(cut -d' ' -f1-3 /proc/loadavg)
   echo "$out"
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")

@@ -15,12 +15,13 @@ internal static class SearchCompareRunner
     public const string Usage = """
         search-compare --pg "Host=127.0.0.1;Port=5432;Username=postgres;Database=entregent_load"
                        [--app http://127.0.0.1:5080] [--queries 300] [--viewers 64] [--seed 1] [--show 5]
-                       [--paths-out <folder>] [--reuse]
+                       [--paths-out <folder> [--paths-only]] [--reuse]
           Builds the SQL side's documents and GIN indexes in schema search_bench of the app's PostgreSQL database (after
           a demo seed; dropped and recreated), draws parameter sets from the seeded names, titles, skills, organisations
           and cities, and times each question on PostgreSQL and (with --app) on the app's API, one at a time after an
           untimed pass. Prints medians, p90, p99, SQL/app ratios, the aims, and how far the answers agree. --paths-out
-          writes the parameter sets as API requests ("email path" per line, one file per question) for wrk;
+          writes the parameter sets as API requests ("email path" per line, one file per question) for wrk (and with
+          --paths-only, nothing else);
           --reuse keeps search_bench when it is there (built by an earlier run on the same data).
         """;
 
@@ -40,6 +41,10 @@ internal static class SearchCompareRunner
         if (arguments.String("paths-out") is { } folder)
         {
             WritePaths(folder, workload);
+            if (arguments.Flag("paths-only"))
+            {
+                return 0;
+            }
         }
 
         using var sql = new SearchSql(pg, arguments.Flag("reuse"));
@@ -141,7 +146,7 @@ internal static class SearchCompareRunner
                 app.Me(p.Viewer);
                 return 0;
             });
-            notes.Add($"HTTP floor (GET /api/v1/me, same viewers, one at a time): median {Ms(Median(floor))}, p99 {Ms(P99(floor))}");
+            notes.Add($"For reference, GET /api/v1/me (the member and profile from the store), same viewers, one at a time: median {Ms(Median(floor))}, p99 {Ms(P99(floor))}");
         }
 
         Console.WriteLine();
