@@ -26,6 +26,8 @@ var seedDemo = args.Contains("--demo", StringComparer.Ordinal);
 args = [.. args.Where(a => a != "--demo")];
 // `ldbc import|validate <path>`: a verb of this executable, run with the app's services instead of the web server.
 var ldbc = LdbcCommand.TakeFrom(ref args);
+// `reindex`: rebuild the search index from the store, then exit.
+var reindex = ReindexCommand.TakeFrom(ref args);
 // The content root is where the app's own files are (next to the assembly, for `dotnet run` and a published
 // app alike); relative data paths such as ./data/entregent.db resolve against the directory it was started from.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
@@ -142,6 +144,11 @@ await app.Services.PrepareStoreAsync(app.Lifetime.ApplicationStopping);
 if (ldbc is not null)
 {
     Environment.ExitCode = await ldbc.RunAsync(app.Services, app.Lifetime.ApplicationStopping);
+    return;
+}
+if (reindex)
+{
+    Environment.ExitCode = await ReindexCommand.RunAsync(app.Services, Spectre.Console.AnsiConsole.Console, app.Lifetime.ApplicationStopping);
     return;
 }
 if (seedDemo || app.Configuration.GetValue("Demo:Seed", false))

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Entregent.Web.Data;
 using Entregent.Web.Features.Profiles;
+using Entregent.Web.Features.Search;
 using Entregent.Web.Network;
 using Spectre.Console;
 
@@ -133,32 +134,37 @@ public sealed class LdbcCommand
         var operations = LdbcExpectations.Read(file).ToList();
         var network = services.GetRequiredService<NetworkGraph>();
         var feed = services.GetRequiredService<ChangeFeed>();
-        var follower = services.GetServices<IHostedService>().OfType<NetworkGraphFollower>().FirstOrDefault();
-        // Outside the web server nothing has built the graph yet: its follower builds it from the store on start.
-        var startedHere = follower is not null && network.AppliedSequence < 0;
-        if (startedHere)
+        var search = services.GetRequiredService<SearchIndex>();
+        // Outside the web server nothing has built the indexes yet: their followers build them from the store on start.
+        IHostedService[] followers =
+        [
+            .. services.GetServices<IHostedService>().Where(s => (s is NetworkGraphFollower && network.AppliedSequence < 0)
+                || (s is SearchIndexFollower && search.AppliedSequence < 0)),
+        ];
+        foreach (var follower in followers)
         {
-            await follower!.StartAsync(cancellationToken);
+            await follower.StartAsync(cancellationToken);
         }
         try
         {
             var target = await feed.LastSequenceAsync(cancellationToken);
-            if (!await network.WaitForAsync(target, cancellationToken, TimeSpan.FromMinutes(2)))
+            if (!await network.WaitForAsync(target, cancellationToken, TimeSpan.FromMinutes(2))
+                || !await search.WaitForAsync(target, cancellationToken, TimeSpan.FromMinutes(2)))
             {
-                console.MarkupLineInterpolated($"[red]ldbc validate: the graph index did not reach change {target} in 2 minutes.[/]");
+                console.MarkupLineInterpolated($"[red]ldbc validate: the indexes did not reach change {target} in 2 minutes.[/]");
                 return 1;
             }
             await using var scope = services.CreateAsyncScope();
             var result = await ValidateLdbc.ExecuteAsync(scope.ServiceProvider.GetRequiredService<EntregentDb>(),
-                services.GetRequiredService<ProfileCache>(), network, operations, cancellationToken);
+                services.GetRequiredService<ProfileCache>(), network, search, operations, cancellationToken);
             Report(console, result, time.GetElapsedTime(started));
             return result.Failed == 0 ? 0 : 1;
         }
         finally
         {
-            if (startedHere)
+            foreach (var follower in followers)
             {
-                await follower!.StopAsync(CancellationToken.None);
+                await follower.StopAsync(CancellationToken.None);
             }
         }
     }

@@ -4,6 +4,7 @@ using Entregent.Graph;
 using Entregent.Web.Data;
 using Entregent.Web.Features.Organizations;
 using Entregent.Web.Features.Profiles;
+using Entregent.Web.Features.Search;
 using Entregent.Web.Network;
 using Microsoft.EntityFrameworkCore;
 
@@ -79,13 +80,13 @@ public static class ValidateLdbc
     /// <summary>The queries Entregent answers.</summary>
     public static readonly IReadOnlySet<string> Answered = new HashSet<string>(StringComparer.Ordinal) { "IC1", "IC11", "IC13", "IS1", "IS3" };
 
-    public static async Task<LdbcValidation> ExecuteAsync(EntregentDb db, ProfileCache profiles, NetworkGraph graph,
+    public static async Task<LdbcValidation> ExecuteAsync(EntregentDb db, ProfileCache profiles, NetworkGraph graph, SearchIndex search,
         IEnumerable<LdbcOperation> operations, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(operations);
         var ids = await IdMap.LoadAsync(db, cancellationToken);
-        var context = new Context(db, profiles, graph, ids);
+        var context = new Context(db, profiles, graph, search, ids);
         var result = new LdbcValidation();
         foreach (var operation in operations)
         {
@@ -133,16 +134,18 @@ public static class ValidateLdbc
         {
             return new JsonArray();
         }
-        var distances = c.Graph.Graph.Neighbourhood(viewer, 3, maxResults: int.MaxValue)
-            .Where(n => n.Member != viewer)
-            .ToDictionary(n => c.Graph.MemberIdOf(n.Member), n => n.Distance);
+        // The people search does the work: given name within three degrees, with exact degrees. The index folds accents
+        // ("José" finds "Jose"); LDBC compares names exactly, so the exact spelling is checked on what it found.
+        var matches = c.Search.SearchPeople(c.Graph.MemberIdOf(viewer), new PeopleQuery { GivenName = firstName, MaxDistance = 3 },
+            0, int.MaxValue, withFacets: false).Hits;
+        var matchIds = matches.Select(m => m.MemberId).ToList();
         var named = await c.Db.Profiles.AsNoTracking()
-            .Where(p => p.GivenName == firstName)
+            .Where(p => matchIds.Contains(p.MemberId) && p.GivenName == firstName)
             .Select(p => new { p.MemberId, p.FamilyName })
-            .ToListAsync(cancellationToken);
-        var found = named
-            .Where(p => distances.ContainsKey(p.MemberId) && c.Ids.LdbcOf(p.MemberId) is not null)
-            .Select(p => (p.MemberId, Ldbc: c.Ids.LdbcOf(p.MemberId)!.Value, LastName: p.FamilyName ?? "", Distance: distances[p.MemberId]))
+            .ToDictionaryAsync(p => p.MemberId, p => p.FamilyName, cancellationToken);
+        var found = matches
+            .Where(m => named.ContainsKey(m.MemberId) && c.Ids.LdbcOf(m.MemberId) is not null)
+            .Select(m => (m.MemberId, Ldbc: c.Ids.LdbcOf(m.MemberId)!.Value, LastName: named[m.MemberId] ?? "", Distance: (int)m.Degree))
             .OrderBy(p => p.Distance).ThenBy(p => p.LastName, StringComparer.Ordinal).ThenBy(p => p.Ldbc)
             .Take(operation.IntParameter("limit"))
             .ToList();
@@ -320,7 +323,7 @@ public static class ValidateLdbc
     private static long Milliseconds(DateOnly day) =>
         new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).ToUnixTimeMilliseconds();
 
-    private sealed record Context(EntregentDb Db, ProfileCache Profiles, NetworkGraph Graph, IdMap Ids)
+    private sealed record Context(EntregentDb Db, ProfileCache Profiles, NetworkGraph Graph, SearchIndex Search, IdMap Ids)
     {
         /// <summary>The dense graph id of an LDBC person, or −1.</summary>
         public int Dense(long ldbcId) => Ids.MemberOf(ldbcId) is { } member ? DenseOfMember(member) : -1;

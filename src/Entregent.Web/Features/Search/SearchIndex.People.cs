@@ -42,7 +42,7 @@ public sealed partial class SearchIndex
         var lucene = PeopleLuceneQuery(query);
         return Search(searcher =>
         {
-            var collector = new PeopleCollector(this, viewerId, query, skip + take, withFacets, byClosenessFirst: false);
+            var collector = new PeopleCollector(this, viewerId, query, (int)Math.Min((long)skip + take, int.MaxValue / 2), withFacets, byClosenessFirst: false);
             searcher.Search(lucene, collector);
             return collector.Finish(skip, take);
         });
