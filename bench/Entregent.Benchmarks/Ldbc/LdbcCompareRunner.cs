@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Entregent.Graph;
+using static Entregent.Benchmarks.Timings;
 
 namespace Entregent.Benchmarks.Ldbc;
 
@@ -127,19 +128,6 @@ internal static class LdbcCompareRunner
         return rows;
     }
 
-    private static List<double> Time<TQuery>(List<TQuery> queries, Action<TQuery> run)
-    {
-        var times = new List<double>(queries.Count);
-        foreach (var query in queries)
-        {
-            var start = Stopwatch.GetTimestamp();
-            run(query);
-            times.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
-        }
-
-        return times;
-    }
-
     /// <summary>The substitution parameters shipped with the data set (tiny has them; sf0.1-partial does not).</summary>
     private static (List<(long, long)> Ic13, List<(long, string, int)> Ic11) OfficialParameters(string directory)
     {
@@ -190,18 +178,6 @@ internal static class LdbcCompareRunner
         Console.WriteLine($"Expected answers ({path}): {checkedCount} IC11/IC13 operations checked on every side, {mismatches} mismatches");
         return mismatches;
     }
-
-    private static double Median(List<double> times) => times.Order().ElementAt(times.Count / 2);
-
-    private static double P99(List<double> times) => times.Order().ElementAt(Math.Max(0, (int)Math.Ceiling(times.Count * 0.99) - 1));
-
-    private static string Ratio(double ratio) => ratio < 10
-        ? ratio.ToString("F1", CultureInfo.InvariantCulture) + "×"
-        : ratio.ToString("N0", CultureInfo.InvariantCulture) + "×";
-
-    private static string Ms(double milliseconds) => milliseconds < 1
-        ? (milliseconds * 1000).ToString("F1", CultureInfo.InvariantCulture) + " µs"
-        : milliseconds.ToString("F2", CultureInfo.InvariantCulture) + " ms";
 
     /// <summary>The graph's answers: LDBC ids mapped to member numbers, IC11's membership filter an in-memory index by country.</summary>
     private sealed class GraphSide
