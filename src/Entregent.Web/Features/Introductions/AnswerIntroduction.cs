@@ -20,18 +20,12 @@ public static class AnswerIntroduction
         TimeProvider time, long memberId, long id, NoteRequest? request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(emails);
-        var errors = new FieldErrors();
-        var note = errors.PlainText("note", request?.Note, Introduction.NoteMaxLength);
-        if (errors.Any)
-        {
-            return errors.ToFailure();
-        }
-        var loaded = await LoadTurnAsync(db, network, memberId, id, "forward", cancellationToken);
+        var loaded = await LoadWithNoteAsync(db, network, memberId, id, "forward", request, cancellationToken);
         if (!loaded.Succeeded)
         {
             return loaded.Failure!;
         }
-        var introduction = loaded.Value!;
+        var (introduction, note) = loaded.Value;
         if (introduction.Status == IntroductionStatus.AwaitingIntermediary)
         {
             introduction.IntermediaryNote = note ?? "";
@@ -59,18 +53,12 @@ public static class AnswerIntroduction
         TimeProvider time, long memberId, long id, NoteRequest? request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(emails);
-        var errors = new FieldErrors();
-        var note = errors.PlainText("note", request?.Note, Introduction.NoteMaxLength);
-        if (errors.Any)
-        {
-            return errors.ToFailure();
-        }
-        var loaded = await LoadTurnAsync(db, network, memberId, id, "decline", cancellationToken);
+        var loaded = await LoadWithNoteAsync(db, network, memberId, id, "decline", request, cancellationToken);
         if (!loaded.Succeeded)
         {
             return loaded.Failure!;
         }
-        var introduction = loaded.Value!;
+        var (introduction, note) = loaded.Value;
         introduction.Status = IntroductionStatus.Declined;
         introduction.DeclinedById = memberId;
         introduction.ResponseNote = note;
@@ -142,6 +130,20 @@ public static class AnswerIntroduction
         introduction.ClosedAt = time.GetUtcNow();
         var saved = await SaveAsync(db, introduction, cancellationToken);
         return saved.Succeeded ? await ViewAsync(db, network, memberId, introduction, cancellationToken) : saved.Failure!;
+    }
+
+    /// <summary>The note, checked, and the introduction as <see cref="LoadTurnAsync"/> gives it.</summary>
+    private static async Task<Outcome<(Introduction Introduction, string? Note)>> LoadWithNoteAsync(EntregentDb db, NetworkGraph network, long memberId,
+        long id, string action, NoteRequest? request, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        var note = errors.PlainText("note", request?.Note, Introduction.NoteMaxLength);
+        if (errors.Any)
+        {
+            return errors.ToFailure();
+        }
+        var loaded = await LoadTurnAsync(db, network, memberId, id, action, cancellationToken);
+        return loaded.Succeeded ? (loaded.Value!, note) : loaded.Failure!;
     }
 
     /// <summary>The introduction, tracked, when the member may take <paramref name="action"/> on it now; 404 when they cannot see it, 409 when it is not theirs to take.</summary>
