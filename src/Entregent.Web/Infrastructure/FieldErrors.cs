@@ -74,6 +74,28 @@ public sealed partial class FieldErrors
         return text;
     }
 
+    /// <summary>
+    /// A multi-line plain-text field (a message, a note): line breaks allowed, markup refused as in <see cref="Line"/>,
+    /// since it is shown as text and a tag there is a mistake or an attack. Returns the cleaned value, null when empty.
+    /// </summary>
+    public string? PlainText(string field, string? value, int maxLength, bool required = false)
+    {
+        var text = Text(field, value, maxLength);
+        if (text is null)
+        {
+            if (required)
+            {
+                Add(field, "This field is required.");
+            }
+            return null;
+        }
+        if (Markup().IsMatch(text))
+        {
+            Add(field, "HTML is not allowed here.");
+        }
+        return text;
+    }
+
     public string? Email(string field, string? value, bool required = false)
     {
         var text = Line(field, value, 254, required);

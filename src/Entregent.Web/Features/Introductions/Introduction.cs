@@ -37,7 +37,13 @@ public sealed class Introduction
     public long? SecondIntermediaryId { get; set; }
     public long TargetId { get; set; }
     public required string Message { get; set; }
+    /// <summary>
+    /// Null until the intermediary forwards; empty when they forwarded without a note. Whether a closed introduction
+    /// ever reached the second intermediary or the target (who may then still see it) is read from these two notes.
+    /// </summary>
     public string? IntermediaryNote { get; set; }
+
+    /// <summary>Null until the second intermediary forwards; empty when they forwarded without a note.</summary>
     public string? SecondIntermediaryNote { get; set; }
 
     /// <summary>What the one who declined said, if anything.</summary>
@@ -52,7 +58,10 @@ public sealed class Introduction
     public long? ConversationId { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 
-    /// <summary>When the introduction last moved (forwarded, answered); reminders and expiry count from here.</summary>
+    /// <summary>
+    /// When the introduction last moved to someone's turn (requested, forwarded); reminders and expiry count from here.
+    /// Closing sets <see cref="ClosedAt"/> and leaves this as it was, so the time of the last forward stays known.
+    /// </summary>
     public DateTimeOffset UpdatedAt { get; set; }
     public DateTimeOffset? RemindedAt { get; set; }
     public DateTimeOffset? ClosedAt { get; set; }

@@ -1,5 +1,6 @@
 using Entregent.Web.Data;
 using Entregent.Web.Features.Connections;
+using Entregent.Web.Features.Introductions;
 using Entregent.Web.Infrastructure;
 using Entregent.Web.Network;
 using Microsoft.AspNetCore.Authorization;
@@ -39,6 +40,9 @@ public sealed class IndexModel(EntregentDb db, NetworkGraph network, IOptions<Ne
     public IReadOnlyList<FollowTarget.FollowView>? FollowedOrganizations { get; private set; }
     public IReadOnlyList<BlockMember.BlockedView>? Blocked { get; private set; }
     public int PendingCount { get; private set; }
+
+    /// <summary>Introductions waiting for my answer, beside the link to them.</summary>
+    public int IntroductionsToAct { get; private set; }
 
     public string Current => Section ?? "";
 
@@ -122,6 +126,7 @@ public sealed class IndexModel(EntregentDb db, NetworkGraph network, IOptions<Ne
         var me = Me;
         PendingCount = await ListInvitations.PendingCountAsync(db, me, cancellationToken);
         ViewData["PendingInvitations"] = PendingCount;
+        IntroductionsToAct = await ListIntroductions.ToActCountAsync(db, me, cancellationToken);
         switch (Current)
         {
             case "connections":
