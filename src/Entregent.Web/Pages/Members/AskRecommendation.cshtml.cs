@@ -26,7 +26,7 @@ public sealed class AskRecommendationModel(EntregentDb database, ProfileCache ca
     public InputModel Input { get; set; } = new();
 
     /// <summary>Read "they … you": the choices name the viewer.</summary>
-    public IEnumerable<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> Relationships => RecommendationDisplay.Relationships(T, T["you"]);
+    public IEnumerable<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> Relationships => RecommendationDisplay.Relationships(T, T["You"].Value.ToLower(System.Globalization.CultureInfo.CurrentCulture));
 
     public async Task<IActionResult> OnGetAsync(string handle, CancellationToken cancellationToken)
     {
