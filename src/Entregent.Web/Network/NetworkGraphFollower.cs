@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Entregent.Graph;
 using Entregent.Web.Data;
 using Entregent.Web.Features.Connections;
+using Entregent.Web.Features.Recommendations;
 using Microsoft.EntityFrameworkCore;
 
 namespace Entregent.Web.Network;
@@ -69,7 +70,8 @@ public sealed class NetworkGraphFollower(
             var noun = change.Kind[..Math.Max(0, change.Kind.IndexOf('.', StringComparison.Ordinal))];
             switch (noun)
             {
-                case "connection" or "block" when change.MemberId is { } a && change.RelatedId is { } b:
+                // Recommendations and endorsements change the pair's strength: re-read the pair like a connection.
+                case "connection" or "block" or "recommendation" or "endorsement" when change.MemberId is { } a && change.RelatedId is { } b:
                     pairs.Add((Math.Min(a, b), Math.Max(a, b)));
                     break;
                 // Organisation merges move positions with bulk updates that record position.updated rows themselves.
@@ -143,6 +145,7 @@ public sealed class NetworkGraphFollower(
                 .Where(c => pairs.Contains((c.MemberId, c.OtherMemberId)))
                 .ToDictionary(c => (c.MemberId, c.OtherMemberId));
             var members = lows.Concat(highs).Distinct().ToList();
+            var activities = await NetworkGraphLoader.ActivitiesAsync(db, members, cancellationToken);
             var blocks = (await db.Blocks.AsNoTracking()
                     .Where(b => members.Contains(b.BlockerId) && members.Contains(b.BlockedId))
                     .Select(b => new { b.BlockerId, b.BlockedId }).ToListAsync(cancellationToken))
@@ -155,7 +158,8 @@ public sealed class NetworkGraphFollower(
                 second.Add(GraphChange.AddMember(Math.Max(a, b)));
                 if (connections.TryGetValue((low, high), out var connection))
                 {
-                    var strength = RelationshipStrength.Compute(connection.HowMet, graph.GetMemberships(a), graph.GetMemberships(b), network.Today);
+                    var strength = RelationshipStrength.Compute(connection.HowMet, graph.GetMemberships(a), graph.GetMemberships(b), network.Today,
+                        activities.GetValueOrDefault((low, high)));
                     second.Add(GraphChange.Connect(a, b, strength, connection.CreatedAt));
                 }
                 else
@@ -172,12 +176,13 @@ public sealed class NetworkGraphFollower(
             var touched = await db.Connections.AsNoTracking()
                 .Where(c => ids.Contains(c.MemberId) || ids.Contains(c.OtherMemberId))
                 .Select(c => new { c.MemberId, c.OtherMemberId, c.HowMet }).ToListAsync(cancellationToken);
+            var activities = await NetworkGraphLoader.ActivitiesAsync(db, ids, cancellationToken);
             foreach (var c in touched)
             {
                 if (network.TryGetDense(c.MemberId, out var a) && network.TryGetDense(c.OtherMemberId, out var b))
                 {
-                    second.Add(GraphChange.SetStrength(a, b,
-                        RelationshipStrength.Compute(c.HowMet, graph.GetMemberships(a), graph.GetMemberships(b), network.Today)));
+                    second.Add(GraphChange.SetStrength(a, b, RelationshipStrength.Compute(c.HowMet, graph.GetMemberships(a), graph.GetMemberships(b),
+                        network.Today, activities.GetValueOrDefault(NetworkGraphLoader.Pair(c.MemberId, c.OtherMemberId)))));
                 }
             }
         }
@@ -216,6 +221,7 @@ internal static class NetworkGraphLoader
             network.MemberCountHint, membershipCount);
 
         var today = network.Today;
+        var activities = await ActivitiesAsync(db, null, cancellationToken);
         var connections = 0L;
         await foreach (var c in db.Connections.AsNoTracking().Select(c => new { c.MemberId, c.OtherMemberId, c.CreatedAt, c.HowMet })
                            .AsAsyncEnumerable().WithCancellation(cancellationToken))
@@ -223,7 +229,8 @@ internal static class NetworkGraphLoader
             var a = network.DenseMember(c.MemberId);
             var b = network.DenseMember(c.OtherMemberId);
             var strength = RelationshipStrength.Compute(c.HowMet,
-                memberships.TryGetValue(a, out var ma) ? ma : [], memberships.TryGetValue(b, out var mb) ? mb : [], today);
+                memberships.TryGetValue(a, out var ma) ? ma : [], memberships.TryGetValue(b, out var mb) ? mb : [], today,
+                activities.GetValueOrDefault(Pair(c.MemberId, c.OtherMemberId)));
             builder.AddConnection(a, b, strength, c.CreatedAt);
             if (++connections % ProgressEvery == 0)
             {
@@ -243,6 +250,45 @@ internal static class NetworkGraphLoader
         logger.LogInformation("Graph index built: {Members:N0} members, {Connections:N0} connections, {Memberships:N0} memberships in {Seconds:N1} s.",
             graph.MemberCount, graph.ConnectionCount, membershipCount, clock.Elapsed.TotalSeconds);
         return graph;
+    }
+
+    /// <summary>A pair of member ids in order: the key of <see cref="ActivitiesAsync"/>.</summary>
+    public static (long Low, long High) Pair(long a, long b) => (Math.Min(a, b), Math.Max(a, b));
+
+    /// <summary>
+    /// What pairs did for each other (<see cref="PairActivity"/>), for pairs where either member is one of
+    /// <paramref name="members"/>, or for everyone; pairs with no activity are absent. Two queries in all, each reading
+    /// distinct (author, recipient) pairs, never one per connection. Every endorsement row counts, including those of
+    /// a skill the member no longer lists: the endorser vouched all the same, and the strength does not change with
+    /// a skill list's edits.
+    /// </summary>
+    public static async Task<Dictionary<(long Low, long High), PairActivity>> ActivitiesAsync(
+        EntregentDb db, IReadOnlyCollection<long>? members, CancellationToken cancellationToken)
+    {
+        var result = new Dictionary<(long Low, long High), PairActivity>();
+        // Hidden ones count for nothing: the recipient chose not to stand by them.
+        var recommendations = db.Recommendations.AsNoTracking().Where(r => r.Status == RecommendationStatus.Approved);
+        var endorsements = db.Endorsements.AsNoTracking();
+        if (members is not null)
+        {
+            recommendations = recommendations.Where(r => members.Contains(r.AuthorId) || members.Contains(r.RecipientId));
+            endorsements = endorsements.Where(e => members.Contains(e.EndorserId) || members.Contains(e.MemberId));
+        }
+        await foreach (var r in recommendations.Select(r => new { From = r.AuthorId, To = r.RecipientId }).Distinct()
+                           .AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            var pair = Pair(r.From, r.To);
+            var activity = result.GetValueOrDefault(pair);
+            result[pair] = r.From == pair.Low ? activity with { RecommendedByLow = true } : activity with { RecommendedByHigh = true };
+        }
+        await foreach (var e in endorsements.Select(e => new { From = e.EndorserId, To = e.MemberId }).Distinct()
+                           .AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            var pair = Pair(e.From, e.To);
+            var activity = result.GetValueOrDefault(pair);
+            result[pair] = e.From == pair.Low ? activity with { EndorsedByLow = true } : activity with { EndorsedByHigh = true };
+        }
+        return result;
     }
 
     /// <summary>

@@ -10,21 +10,43 @@ public readonly record struct SharedStint(int Organisation, DateOnly From, DateO
 }
 
 /// <summary>
-/// How strong a connection is, in 0..1, from what the store knows about the pair: how they said they met, and the
-/// organisations (employers and schools) they belonged to at the same time. Ranks introduction paths, mutual
-/// connections and suggestions; every ranked answer can name its reasons through <see cref="SharedStints"/>.
+/// What two members did for each other that says they know each other well: an approved recommendation (one the
+/// recipient shows, not hidden) and at least one endorsement, in each direction. "Low" and "high" are the pair's
+/// member ids in order, so one value describes the pair whichever side asks.
+/// </summary>
+public readonly record struct PairActivity(bool RecommendedByLow, bool RecommendedByHigh, bool EndorsedByLow, bool EndorsedByHigh)
+{
+    public int RecommendationDirections => (RecommendedByLow ? 1 : 0) + (RecommendedByHigh ? 1 : 0);
+    public int EndorsementDirections => (EndorsedByLow ? 1 : 0) + (EndorsedByHigh ? 1 : 0);
+}
+
+/// <summary>
+/// How strong a connection is, in 0..1, from what the store knows about the pair: how they said they met, the
+/// organisations (employers and schools) they belonged to at the same time, and what they vouched for each other
+/// (<see cref="PairActivity"/>). Ranks introduction paths, mutual connections and suggestions; every ranked answer
+/// can name its reasons through <see cref="SharedStints"/>.
 /// </summary>
 /// <remarks>
 /// The weights are a judgement, kept in one place: a stated relationship counts less than years spent side by side.
-/// Recommendations, endorsements and two-way messages join the sum when those features exist; one-way traffic will
-/// count for nothing, so nobody can raise a strength alone.
+/// A recommendation is written, signed and approved by the other side: it adds a clear <see cref="RecommendationWeight"/>
+/// per direction (so at most twice). An endorsement is one click: a direction with any number of them adds
+/// <see cref="EndorsementWeight"/>, and endorsements both ways add <see cref="MutualEndorsementBonus"/> more, since
+/// two people vouching for each other know each other better than either alone says. Many endorsements of one
+/// member count as one, so nobody raises a strength by clicking through a skill list. Both are counted one way as
+/// well as two, because each needs the other's consent (an approval, a listed skill); two-way messages, when they
+/// exist, will count only both ways, since one-way traffic anyone can send.
 /// </remarks>
 public static class RelationshipStrength
 {
     /// <summary>The floor: two connected members know each other a little.</summary>
     public const float Minimum = 0.1f;
 
-    public static float Compute(HowMet howMet, IReadOnlyList<OrganisationMembership> a, IReadOnlyList<OrganisationMembership> b, DateOnly today)
+    public const double RecommendationWeight = 0.15;
+    public const double EndorsementWeight = 0.05;
+    public const double MutualEndorsementBonus = 0.05;
+
+    public static float Compute(HowMet howMet, IReadOnlyList<OrganisationMembership> a, IReadOnlyList<OrganisationMembership> b, DateOnly today,
+        PairActivity activity = default)
     {
         var strength = howMet switch
         {
@@ -46,6 +68,8 @@ public static class RelationshipStrength
                 lastOrganisation = stint.Organisation;
             }
         }
+        strength += (activity.RecommendationDirections * RecommendationWeight) + (activity.EndorsementDirections * EndorsementWeight)
+            + (activity.EndorsementDirections == 2 ? MutualEndorsementBonus : 0.0);
         return (float)Math.Clamp(strength, Minimum, 1.0);
     }
 

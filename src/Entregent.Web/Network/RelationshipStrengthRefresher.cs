@@ -7,7 +7,7 @@ namespace Entregent.Web.Network;
 /// <summary>
 /// Strength grows with the time two members spend side by side at a current employer or school, so it changes
 /// with the calendar and not only with the change feed. Once a day (<see cref="NetworkOptions.StrengthRefreshHours"/>)
-/// this job recomputes every connection's strength from the store's facts and the graph's memberships, and applies
+/// this job recomputes every connection's strength from the store's facts (activities included) and the graph's memberships, and applies
 /// the ones that moved: the live graph then equals a rebuild again.
 /// </summary>
 public sealed class RelationshipStrengthRefresher(
@@ -41,6 +41,7 @@ public sealed class RelationshipStrengthRefresher(
         var today = network.Today;
         var batch = new List<GraphChange>();
         var changed = 0;
+        var activities = await NetworkGraphLoader.ActivitiesAsync(db, null, cancellationToken);
         await foreach (var c in db.Connections.AsNoTracking().Select(c => new { c.MemberId, c.OtherMemberId, c.HowMet })
                            .AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
@@ -49,7 +50,8 @@ public sealed class RelationshipStrengthRefresher(
             {
                 continue;
             }
-            var strength = RelationshipStrength.Compute(c.HowMet, graph.GetMemberships(a), graph.GetMemberships(b), today);
+            var strength = RelationshipStrength.Compute(c.HowMet, graph.GetMemberships(a), graph.GetMemberships(b), today,
+                activities.GetValueOrDefault(NetworkGraphLoader.Pair(c.MemberId, c.OtherMemberId)));
             // The graph keeps strengths in 1/255 steps: compare at that resolution.
             if (Math.Abs(strength - current.Strength) >= 0.5f / 255)
             {

@@ -60,6 +60,32 @@ public class RelationshipStrengthTests
     }
 
     [Theory]
+    // Recommendations: 0.15 a direction.
+    [InlineData(false, false, false, false, 0.15)]
+    [InlineData(true, false, false, false, 0.15 + 0.15)]
+    [InlineData(false, true, false, false, 0.15 + 0.15)]
+    [InlineData(true, true, false, false, 0.15 + 0.3)]
+    // Endorsements: 0.05 a direction, 0.05 more both ways.
+    [InlineData(false, false, true, false, 0.15 + 0.05)]
+    [InlineData(false, false, false, true, 0.15 + 0.05)]
+    [InlineData(false, false, true, true, 0.15 + 0.15)]
+    [InlineData(true, true, true, true, 0.15 + 0.3 + 0.15)]
+    public void Compute_Activity_AddsItsWeight(bool recommendedByLow, bool recommendedByHigh, bool endorsedByLow, bool endorsedByHigh, double expected)
+    {
+        var activity = new PairActivity(recommendedByLow, recommendedByHigh, endorsedByLow, endorsedByHigh);
+
+        Assert.Equal(expected, RelationshipStrength.Compute(HowMet.Other, [], [], Today, activity), 0.0001);
+    }
+
+    [Fact]
+    public void Compute_EverythingAtOnce_CappedAtOne()
+    {
+        var years = Memberships("1:2000-01-01..2010-12-31;2:2000-01-01..2010-12-31");
+
+        Assert.Equal(1.0, RelationshipStrength.Compute(HowMet.Colleague, years, years, Today, new PairActivity(true, true, true, true)), 0.0001);
+    }
+
+    [Theory]
     [InlineData("", "", "")]
     [InlineData("1:2010-01-01..2012-12-31", "1:2013-01-01..2015-12-31", "")]
     [InlineData("1:2010-01-01..2012-12-31", "1:2012-01-01..", "1:2012-01-01..2012-12-31")]

@@ -1,6 +1,8 @@
 using Entregent.Web.Data;
 using Entregent.Web.Features.Connections;
+using Entregent.Web.Features.Endorsements;
 using Entregent.Web.Features.Profiles;
+using Entregent.Web.Features.Recommendations;
 using Entregent.Web.Infrastructure;
 using Entregent.Web.Infrastructure.Markdown;
 using Entregent.Web.Network;
@@ -48,6 +50,12 @@ public sealed class ProfileModel(EntregentDb db, ProfileCache cache, NetworkGrap
 
     /// <summary>Whether the connect form opens unfolded (it was refused and shows its errors).</summary>
     public bool ConnectFailed { get; private set; }
+
+    /// <summary>The skills with their endorsements, for a signed-in viewer; null for a signed-out one (the names alone show).</summary>
+    public IReadOnlyList<ListSkills.SkillView>? Skills { get; private set; }
+
+    /// <summary>Approved recommendations (and, for the owner, hidden ones), newest first.</summary>
+    public IReadOnlyList<RecommendationView> Recommendations { get; private set; } = [];
 
     public bool IsConnected => Profile.Relation == ViewerRelation.Connection;
 
@@ -117,6 +125,14 @@ public sealed class ProfileModel(EntregentDb db, ProfileCache cache, NetworkGrap
         ActAsync(handle, me => FollowTarget.UnfollowAsync(db, network, me, handle, cancellationToken),
             _ => t["You no longer follow this member."], cancellationToken);
 
+    public Task<IActionResult> OnPostEndorseAsync(string handle, string skill, CancellationToken cancellationToken) =>
+        ActAsync(handle, me => EndorseSkill.EndorseAsync(db, network, time, me, handle, skill, cancellationToken),
+            v => t["You endorsed {0}.", v.Name], cancellationToken);
+
+    public Task<IActionResult> OnPostUnendorseAsync(string handle, string skill, CancellationToken cancellationToken) =>
+        ActAsync(handle, me => EndorseSkill.RemoveAsync(db, network, me, handle, skill, cancellationToken),
+            _ => t["Endorsement removed."], cancellationToken);
+
     public async Task<IActionResult> OnPostBlockAsync(string handle, CancellationToken cancellationToken)
     {
         if (User.MemberId() is not { } me)
@@ -157,7 +173,7 @@ public sealed class ProfileModel(EntregentDb db, ProfileCache cache, NetworkGrap
         {
             return NotFound();
         }
-        ModelState.AddFailure(failure, t, hiddenFields: ["to", "handle", "handleOrSlug", "status"]);
+        ModelState.AddFailure(failure, t, hiddenFields: ["to", "handle", "handleOrSlug", "status", "skill"]);
         await LoadAsync(outcome.Value.View, outcome.Value.OwnerId, cancellationToken);
         return Page();
     }
@@ -166,6 +182,11 @@ public sealed class ProfileModel(EntregentDb db, ProfileCache cache, NetworkGrap
     {
         Profile = profile;
         ViewData["Description"] = string.IsNullOrEmpty(Profile.Headline) ? markdown.ToPlainText(Profile.Summary, 160) : Profile.Headline;
+        Recommendations = await ListRecommendations.OfMemberAsync(db, network, markdown, User.MemberId(), ownerId, cancellationToken);
+        if (User.MemberId() is not null)
+        {
+            Skills = await ListSkills.ForMemberAsync(db, network, User.MemberId(), ownerId, null, cancellationToken);
+        }
         if (!ShowsNetwork || User.MemberId() is not { } me)
         {
             return;

@@ -30,6 +30,11 @@ public class GraphRebuildTests(EntregentFactory app) : IntegrationTest(app)
             members.Add(await RegisterMemberAsync($"Random {seed} {i}"));
         }
         var organizations = Enumerable.Range(0, 3).Select(i => MemberActions.UniqueName($"Random Org {i}")).ToArray();
+        string[] skills = ["Go", "Rust", "SQL"];
+        foreach (var member in members)
+        {
+            await member.SetSkillsAsync(Cancellation, skills);
+        }
         var positions = members.ToDictionary(m => m.Handle, _ => new List<long>());
         var log = new List<string>();
 
@@ -37,7 +42,7 @@ public class GraphRebuildTests(EntregentFactory app) : IntegrationTest(app)
         {
             var a = members[random.Next(members.Count)];
             var b = members[random.Next(members.Count)];
-            var operation = random.Next(12);
+            var operation = random.Next(16);
             using var response = operation switch
             {
                 0 or 1 or 2 => await a.SendInvitationAsync(b.Handle, context: Pick(random, "colleague", "classmate", "client", "partner", "event", "other"),
@@ -51,7 +56,11 @@ public class GraphRebuildTests(EntregentFactory app) : IntegrationTest(app)
                     : await a.Client.DeleteAsync(new Uri($"/api/v1/me/blocks/{b.Handle}", UriKind.Relative), Cancellation),
                 9 => await a.Client.PutAsJsonAsync(new Uri("/api/v1/me/privacy", UriKind.Relative), new { hideConnections = random.Next(2) == 0 }, Cancellation),
                 10 => await AddPositionAsync(a, organizations[random.Next(organizations.Length)], random, positions[a.Handle]),
-                _ => await EndPositionAsync(a, random, positions[a.Handle]),
+                11 => await EndPositionAsync(a, random, positions[a.Handle]),
+                12 => await a.SendEndorsementAsync(b.Handle, Pick(random, skills), Cancellation),
+                13 => await a.RemoveEndorsementAsync(b.Handle, Pick(random, skills), Cancellation),
+                14 => await a.SendRecommendationAsync(b.Handle, "Recommended.", Pick(random, "managed", "workedWith", "other"), cancellationToken: Cancellation),
+                _ => await DecideRecommendationAsync(a, random),
             };
             log.Add($"{n}: op {operation} {a.Handle} {b.Handle} → {(int)response.StatusCode}");
             Assert.True((int)response.StatusCode < 500, string.Join('\n', log) + "\n" + await response.Content.ReadAsStringAsync(Cancellation));
@@ -66,7 +75,9 @@ public class GraphRebuildTests(EntregentFactory app) : IntegrationTest(app)
 
         Assert.True(ids.Count > 0);
         Assert.Equal(Describe(rebuilt, ids), Describe(network, ids));
-        // The sequence did something: a check that tests nothing would pass too.
+        // The sequence did something: a check that tests nothing would pass too (activity included).
+        Assert.True(await App.InStoreAsync(db => db.Recommendations.AnyAsync(r => r.Status == Web.Features.Recommendations.RecommendationStatus.Approved, Cancellation)));
+        Assert.True(await App.InStoreAsync(db => db.Endorsements.AnyAsync(Cancellation)));
         Assert.Contains(Describe(network, ids), line => line.Contains("connections=[", StringComparison.Ordinal) && !line.Contains("connections=[]", StringComparison.Ordinal));
     }
 
@@ -155,6 +166,14 @@ public class GraphRebuildTests(EntregentFactory app) : IntegrationTest(app)
         // An unknown id when there is nothing to answer: a 404, which is fine.
         var id = items.GetArrayLength() == 0 ? 0 : items[random.Next(items.GetArrayLength())].GetProperty("id").GetInt64();
         return await member.Client.PostAsync(new Uri($"/api/v1/invitations/{id}/{verb}", UriKind.Relative), null, Cancellation);
+    }
+
+    /// <summary>Approves, hides or shows one of the recommendations the member received (a 404 or 409 when none fits, which is fine).</summary>
+    private static async Task<HttpResponseMessage> DecideRecommendationAsync(Member member, Random random)
+    {
+        var received = (await member.GetJsonAsync("/api/v1/me/recommendations", Cancellation)).GetProperty("items");
+        var id = received.GetArrayLength() == 0 ? 0 : received[random.Next(received.GetArrayLength())].GetProperty("id").GetInt64();
+        return await member.DecideRecommendationAsync(id, Pick(random, "approve", "approve", "hide", "show"), Cancellation);
     }
 
     private static async Task<HttpResponseMessage> WithdrawAsync(Member member, Random random)
