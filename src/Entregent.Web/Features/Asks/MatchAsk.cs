@@ -45,14 +45,15 @@ public static class MatchAsk
         var query = new PeopleQuery
         {
             Text = string.Join(' ', new[] { ask.Text }.Concat(unknown)),
+            AnyWords = true,
             SkillIds = skills.Select(s => s.Id).ToList(),
             Location = ask.Location,
             OrganizationIds = ask.OrganizationId is { } organization ? [organization] : [],
             MaxDistance = 3,
         };
         var matches = search.SearchPeople(ask.OwnerId, query, 0, MaxMatches, withFacets: false);
-        // The index wants every word of the text, and a need told in a sentence ("someone who brews beer") rarely has them
-        // all in one profile: when the structured part (skills, organisation, location) says enough, it alone decides.
+        // Even half the words of a sentence may be more than one profile holds: when the structured part (skills,
+        // organisation, location) says enough, it alone decides.
         if (matches.Total == 0 && (query.SkillIds.Count > 0 || query.OrganizationIds.Count > 0 || query.Location is not null))
         {
             matches = search.SearchPeople(ask.OwnerId, query with { Text = string.Join(' ', unknown) }, 0, MaxMatches, withFacets: false);

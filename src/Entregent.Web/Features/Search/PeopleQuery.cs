@@ -25,6 +25,12 @@ public sealed record PeopleQuery
     /// <summary>Free text over names, headline, titles, organisations, skills, schools, location and summary.</summary>
     public string? Text { get; init; }
 
+    /// <summary>
+    /// When set, a match needs only half the words of <see cref="Text"/> (rounded up), not all: for a need told in a
+    /// sentence ("someone who brews craft beer in Lyon"), where no profile has every word. More words found rank higher.
+    /// </summary>
+    public bool AnyWords { get; init; }
+
     /// <summary>Members at any of these organisations (current, or past too unless <see cref="CurrentOrganizationOnly"/>).</summary>
     public IReadOnlyList<long> OrganizationIds { get; init; } = [];
     public bool CurrentOrganizationOnly { get; init; }

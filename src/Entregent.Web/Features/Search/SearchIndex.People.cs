@@ -68,9 +68,21 @@ public sealed partial class SearchIndex
             { new TermQuery(new Term(Fields.Type, Fields.MemberType)), Occur.MUST },
         };
         var words = string.IsNullOrWhiteSpace(query.Text) ? [] : SearchAnalysis.Terms(SearchAnalysis.Names, query.Text);
-        for (var i = 0; i < words.Count; i++)
+        if (query.AnyWords && words.Count > 1)
         {
-            all.Add(WordQuery(words[i], last: i == words.Count - 1), Occur.MUST);
+            var some = new BooleanQuery { MinimumNumberShouldMatch = (words.Count + 1) / 2 };
+            foreach (var word in words)
+            {
+                some.Add(WordQuery(word, last: false), Occur.SHOULD);
+            }
+            all.Add(some, Occur.MUST);
+        }
+        else
+        {
+            for (var i = 0; i < words.Count; i++)
+            {
+                all.Add(WordQuery(words[i], last: i == words.Count - 1), Occur.MUST);
+            }
         }
         if (words.Count > 0)
         {
