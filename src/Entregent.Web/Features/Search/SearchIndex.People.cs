@@ -205,9 +205,7 @@ public sealed partial class SearchIndex
         private readonly int[] _degreeCounts = new int[4];
         private readonly Dictionary<string, int>[] _facetCounts;
         private readonly int[][] _segmentCounts;
-        private readonly SortedSetDocValues?[] _facetValues;
-        private NumericDocValues? _ids;
-        private NumericDocValues? _reaches;
+        private SegmentColumns? _columns;
         private Scorer? _scorer;
         private int _total;
 
@@ -226,7 +224,6 @@ public sealed partial class SearchIndex
             _best = new PriorityQueue<Candidate, Candidate>(Math.Min(_keep, 1024) + 1, Candidate.WorstFirst);
             _facetCounts = [.. FacetFields.Select(_ => new Dictionary<string, int>(StringComparer.Ordinal))];
             _segmentCounts = new int[FacetFields.Length][];
-            _facetValues = new SortedSetDocValues?[FacetFields.Length];
         }
 
         public bool AcceptsDocsOutOfOrder => true;
@@ -236,23 +233,19 @@ public sealed partial class SearchIndex
         public void SetNextReader(AtomicReaderContext context)
         {
             FlushSegmentFacets();
-            var reader = context.AtomicReader;
-            _ids = reader.GetNumericDocValues(Fields.Id);
-            _reaches = reader.GetNumericDocValues(Fields.Reach);
+            _columns = SegmentColumns.For(context.AtomicReader, FacetFields);
             if (_withFacets)
             {
                 for (var f = 0; f < FacetFields.Length; f++)
                 {
-                    var values = reader.GetSortedSetDocValues(FacetFields[f]);
-                    _facetValues[f] = values;
-                    _segmentCounts[f] = values is null ? [] : new int[values.ValueCount];
+                    _segmentCounts[f] = new int[_columns.Facets[f].Values.Length];
                 }
             }
         }
 
         public void Collect(int doc)
         {
-            var memberId = _ids!.Get(doc);
+            var memberId = _columns!.Ids[doc];
             if (memberId == _viewerId)
             {
                 return;
@@ -263,7 +256,7 @@ public sealed partial class SearchIndex
                 return;
             }
             var degree = member >= 0 ? _circles.Classify(member) : Degree.None;
-            var reach = (ProfileReach)_reaches!.Get(doc);
+            var reach = (ProfileReach)_columns.Reaches[doc];
             if (degree == Degree.None && member >= 0 && _viewer >= 0 && (reach == ProfileReach.WithinThreeDegrees || _query.MaxDistance is not null))
             {
                 // Only matches outside the cached circles pay for the 3rd-degree test, and only when it decides something.
@@ -320,16 +313,11 @@ public sealed partial class SearchIndex
         {
             for (var f = 0; f < FacetFields.Length; f++)
             {
-                var values = _facetValues[f];
-                if (values is null)
+                var column = _columns!.Facets[f];
+                var counts = _segmentCounts[f];
+                for (var i = column.Starts[doc]; i < column.Starts[doc + 1]; i++)
                 {
-                    continue;
-                }
-                values.SetDocument(doc);
-                long ord;
-                while ((ord = values.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS)
-                {
-                    _segmentCounts[f][ord]++;
+                    counts[column.Ordinals[i]]++;
                 }
             }
         }
@@ -337,28 +325,20 @@ public sealed partial class SearchIndex
         // Ordinals are per segment: their counts are turned into values when the collector moves on.
         private void FlushSegmentFacets()
         {
-            if (!_withFacets)
+            if (!_withFacets || _columns is null)
             {
                 return;
             }
-            var term = new BytesRef();
             for (var f = 0; f < FacetFields.Length; f++)
             {
                 var counts = _segmentCounts[f];
-                var values = _facetValues[f];
-                if (counts is null || values is null)
-                {
-                    continue;
-                }
+                var values = _columns.Facets[f].Values;
                 for (var ord = 0; ord < counts.Length; ord++)
                 {
-                    if (counts[ord] == 0)
+                    if (counts[ord] > 0)
                     {
-                        continue;
+                        _facetCounts[f][values[ord]] = _facetCounts[f].GetValueOrDefault(values[ord]) + counts[ord];
                     }
-                    values.LookupOrd(ord, term);
-                    var key = term.Utf8ToString();
-                    _facetCounts[f][key] = _facetCounts[f].GetValueOrDefault(key) + counts[ord];
                 }
                 _segmentCounts[f] = [];
             }

@@ -70,7 +70,7 @@ public sealed partial class SearchIndex
     /// <summary>Collects the ids of every match, unranked.</summary>
     private sealed class IdCollector : ICollector
     {
-        private NumericDocValues? _ids;
+        private long[] _ids = [];
 
         public List<long> Ids { get; } = [];
 
@@ -80,8 +80,8 @@ public sealed partial class SearchIndex
         {
         }
 
-        public void SetNextReader(AtomicReaderContext context) => _ids = context.AtomicReader.GetNumericDocValues(Fields.Id);
+        public void SetNextReader(AtomicReaderContext context) => _ids = SegmentColumns.For(context.AtomicReader, FacetFields).Ids;
 
-        public void Collect(int doc) => Ids.Add(_ids!.Get(doc));
+        public void Collect(int doc) => Ids.Add(_ids[doc]);
     }
 }
