@@ -142,7 +142,8 @@ public static class FindPeopleYouKnow
             var graph = network.Graph;
             var today = network.Today;
             var organisationIds = new HashSet<long>();
-            var unexplained = new HashSet<long>();
+            var unexplainedIntermediaries = new HashSet<long>();
+            var unexplainedPeople = new HashSet<long>();
             foreach (var person in people)
             {
                 foreach (var intermediary in person.Intermediaries)
@@ -154,8 +155,8 @@ public static class FindPeopleYouKnow
                     }
                     else
                     {
-                        unexplained.Add(network.MemberIdOf(intermediary));
-                        unexplained.Add(network.MemberIdOf(person.Member));
+                        unexplainedIntermediaries.Add(network.MemberIdOf(intermediary));
+                        unexplainedPeople.Add(network.MemberIdOf(person.Member));
                     }
                 }
             }
@@ -163,9 +164,13 @@ public static class FindPeopleYouKnow
                 : await db.Organizations.AsNoTracking().Where(o => organisationIds.Contains(o.Id))
                     .Select(o => new { o.Id, o.Name, o.Slug, o.Kind })
                     .ToDictionaryAsync(o => o.Id, o => (o.Name, o.Slug, o.Kind), cancellationToken);
-            var howMet = unexplained.Count == 0 ? []
+            // Pairs are (intermediary, person), stored smaller id first: look up from the few intermediaries (the viewer's
+            // connections) through both column indexes, not from every person found.
+            var howMet = unexplainedIntermediaries.Count == 0 ? []
                 : await db.Connections.AsNoTracking()
-                    .Where(c => unexplained.Contains(c.MemberId) && unexplained.Contains(c.OtherMemberId) && c.HowMet != HowMet.Unstated)
+                    .Where(c => ((unexplainedIntermediaries.Contains(c.MemberId) && unexplainedPeople.Contains(c.OtherMemberId))
+                            || (unexplainedIntermediaries.Contains(c.OtherMemberId) && unexplainedPeople.Contains(c.MemberId)))
+                        && c.HowMet != HowMet.Unstated)
                     .Select(c => new { c.MemberId, c.OtherMemberId, c.HowMet })
                     .ToDictionaryAsync(c => (c.MemberId, c.OtherMemberId), c => c.HowMet, cancellationToken);
             return new Explainer(network, cards, organizations, howMet);
