@@ -82,13 +82,4 @@ public class AskTests(BrowserFixture browser, EntregentServer app) : BrowserTest
         await Page.ClickAsync("#people-you-know details summary");
         Assert.Contains("Marie Page", await Page.InnerTextAsync("#people-you-know details"), StringComparison.Ordinal);
     }
-
-    private static async Task SignInAsync(IPage page, Member member)
-    {
-        await page.GotoAsync("/account/sign-in");
-        await page.FillAsync("[name='Input.Email']", member.Email);
-        await page.FillAsync("[name='Input.Password']", member.Password);
-        await page.ClickAsync("main form button[type=submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
-    }
 }

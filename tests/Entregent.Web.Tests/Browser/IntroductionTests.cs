@@ -85,19 +85,4 @@ public class IntroductionTests(BrowserFixture browser, EntregentServer app) : Br
         Assert.Contains("Thank you both! Coffee on Tuesday?", await chloePage.InnerTextAsync("main .messages"), StringComparison.Ordinal);
         await chloePage.Context.CloseAsync();
     }
-
-    private static async Task SignInAsync(IPage page, Member member)
-    {
-        await page.GotoAsync("/account/sign-in");
-        await page.FillAsync("[name='Input.Email']", member.Email);
-        await page.FillAsync("[name='Input.Password']", member.Password);
-        await page.ClickAsync("main form button[type=submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
-    }
-
-    private static async Task ConnectThroughApiAsync(Member from, Member to)
-    {
-        var invitation = await from.InviteAsync(to, cancellationToken: Cancellation);
-        await to.AcceptAsync(invitation.Id(), Cancellation);
-    }
 }

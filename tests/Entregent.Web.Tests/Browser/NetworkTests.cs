@@ -117,24 +117,4 @@ public class NetworkTests(BrowserFixture browser, EntregentServer app) : Browser
         Assert.NotNull(theirs);
         Assert.Equal(404, theirs.Status);
     }
-
-    private static async Task SignInAsync(IPage page, Member member)
-    {
-        await page.GotoAsync("/account/sign-in");
-        await page.FillAsync("[name='Input.Email']", member.Email);
-        await page.FillAsync("[name='Input.Password']", member.Password);
-        await page.ClickAsync("main form button[type=submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
-    }
-
-    /// <summary><paramref name="from"/> invites <paramref name="to"/> and <paramref name="to"/> accepts, both through the API.</summary>
-    private static async Task ConnectThroughApiAsync(Member from, Member to)
-    {
-        using var sent = await from.Client.PostAsJsonAsync("/api/v1/invitations", new { to = to.Handle }, Cancellation);
-        await MemberActions.EnsureSuccessAsync(sent, $"invite {to.Handle}", Cancellation);
-        var invitation = await sent.Content.ReadFromJsonAsync<JsonElement>(Cancellation);
-        var id = invitation.GetProperty("id").GetInt64();
-        using var accepted = await to.Client.PostAsync(new Uri($"/api/v1/invitations/{id}/accept", UriKind.Relative), null, Cancellation);
-        await MemberActions.EnsureSuccessAsync(accepted, $"accept invitation {id}", Cancellation);
-    }
 }

@@ -59,13 +59,4 @@ public class RecommendationTests(BrowserFixture browser, EntregentServer app) : 
             Assert.Equal(0, await page.GetByRole(AriaRole.Button, new() { Name = "Endorse Rust" }).CountAsync());
         }
     }
-
-    private static async Task SignInAsync(IPage page, Member member)
-    {
-        await page.GotoAsync("/account/sign-in");
-        await page.FillAsync("[name='Input.Email']", member.Email);
-        await page.FillAsync("[name='Input.Password']", member.Password);
-        await page.ClickAsync("main form button[type=submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
-    }
 }

@@ -185,13 +185,4 @@ public class SearchTests(BrowserFixture browser, EntregentServer app) : BrowserT
     private ILocator Hit(string name) => Page.Locator(".search-hit", new() { HasText = name });
 
     private async Task<string> BadgeOfAsync(string name) => (await Hit(name).Locator(".degree").InnerTextAsync()).Trim();
-
-    private static async Task SignInAsync(IPage page, Member member)
-    {
-        await page.GotoAsync("/account/sign-in");
-        await page.FillAsync("[name='Input.Email']", member.Email);
-        await page.FillAsync("[name='Input.Password']", member.Password);
-        await page.ClickAsync("main form button[type=submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
-    }
 }

@@ -81,6 +81,27 @@ public sealed class BrowserTestGroup : ICollectionFixture<BrowserFixture>
 [Collection(BrowserTestGroup.Name)]
 public abstract class BrowserTest(BrowserFixture browser, EntregentServer app) : IClassFixture<EntregentServer>, IAsyncLifetime
 {
+    /// <summary>Signs <paramref name="member"/> in through the sign-in page, as a person would.</summary>
+    protected static async Task SignInAsync(IPage page, Member member)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(member);
+        await page.GotoAsync("/account/sign-in");
+        await page.FillAsync("[name='Input.Email']", member.Email);
+        await page.FillAsync("[name='Input.Password']", member.Password);
+        await page.ClickAsync("main form button[type=submit]");
+        await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
+    }
+
+    /// <summary><paramref name="from"/> invites <paramref name="to"/> and <paramref name="to"/> accepts, both through the API.</summary>
+    protected static async Task ConnectThroughApiAsync(Member from, Member to)
+    {
+        ArgumentNullException.ThrowIfNull(from);
+        ArgumentNullException.ThrowIfNull(to);
+        var invitation = await from.InviteAsync(to, cancellationToken: TestContext.Current.CancellationToken);
+        await to.AcceptAsync(invitation.GetProperty("id").GetInt64(), TestContext.Current.CancellationToken);
+    }
+
     private IBrowserContext? _context;
     private IPage? _page;
 
