@@ -33,6 +33,19 @@ public static class HttpResults
         return TypedResults.Problem(problem);
     }
 
+    /// <summary>
+    /// Sets the Retry-After header of a rate-limit failure (429): <see cref="ToProblem"/> cannot, and well-behaved clients
+    /// read the header rather than the body's retryAfterSeconds. Does nothing for other outcomes.
+    /// </summary>
+    public static void SetRetryAfter(this HttpResponse response, Failure? failure)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        if (failure?.RetryAfter is { } retryAfter)
+        {
+            response.Headers.RetryAfter = ((long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+    }
+
     public static Results<Ok<T>, ProblemHttpResult> ToOk<T>(this Outcome<T> outcome) =>
         outcome.Succeeded ? TypedResults.Ok(outcome.Value) : outcome.Failure!.ToProblem();
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using Entregent.Web.Data;
 using Entregent.Web.Features.Accounts;
@@ -19,10 +18,7 @@ public static class AskEndpoints
                 TimeProvider time, ClaimsPrincipal user, HttpResponse response, CancellationToken cancellationToken) =>
         {
             var outcome = await CreateAsk.ExecuteAsync(db, network, search, options, time, user.RequiredMemberId(), request, cancellationToken);
-            if (outcome.Failure?.RetryAfter is { } retryAfter)
-            {
-                response.Headers.RetryAfter = ((long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-            }
+            response.SetRetryAfter(outcome.Failure);
             return outcome.Succeeded ? (IResult)TypedResults.Created($"/api/v1/asks/{outcome.Value!.Ask.Id}", outcome.Value) : outcome.Failure!.ToProblem();
         })
             .Produces<AskView>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status429TooManyRequests)

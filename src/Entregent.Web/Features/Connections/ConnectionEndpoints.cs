@@ -15,10 +15,7 @@ public static class ConnectionEndpoints
                 TimeProvider time, ClaimsPrincipal user, HttpResponse response, CancellationToken cancellationToken) =>
         {
             var outcome = await SendInvitation.ExecuteAsync(db, network, options, time, user.RequiredMemberId(), request, cancellationToken);
-            if (outcome.Failure?.RetryAfter is { } retryAfter)
-            {
-                response.Headers.RetryAfter = ((long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            }
+            response.SetRetryAfter(outcome.Failure);
             // A new invitation is created (201); one crossing theirs answers with their invitation, now accepted (200).
             return !outcome.Succeeded ? (IResult)outcome.Failure!.ToProblem()
                 : outcome.Value!.Status == InvitationStatus.Pending ? TypedResults.Created($"/api/v1/invitations/{outcome.Value.Id}", outcome.Value)

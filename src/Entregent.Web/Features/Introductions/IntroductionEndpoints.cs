@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using Entregent.Web.Data;
 using Entregent.Web.Infrastructure;
@@ -22,10 +21,7 @@ public static class IntroductionEndpoints
                 IOptions<IntroductionOptions> options, TimeProvider time, ClaimsPrincipal user, HttpResponse response, CancellationToken cancellationToken) =>
         {
             var outcome = await RequestIntroduction.ExecuteAsync(db, network, emails, options, time, user.RequiredMemberId(), request, cancellationToken);
-            if (outcome.Failure?.RetryAfter is { } retryAfter)
-            {
-                response.Headers.RetryAfter = ((long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-            }
+            response.SetRetryAfter(outcome.Failure);
             return outcome.Succeeded ? (IResult)TypedResults.Created($"/api/v1/introductions/{outcome.Value!.Id}", outcome.Value) : outcome.Failure!.ToProblem();
         })
             .Produces<IntroductionView>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status400BadRequest)

@@ -3,7 +3,6 @@ using Entregent.Graph;
 using Entregent.Web.Features.Profiles;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Util;
 
 namespace Entregent.Web.Features.Search;
 

@@ -36,9 +36,6 @@ public sealed partial class SearchIndex(NetworkGraph network, TimeProvider time)
     /// <summary>The last change-feed sequence the searchers see; −1 before the index is open.</summary>
     public long AppliedSequence => _position.Sequence;
 
-    /// <summary>The folder the index lives in, once open.</summary>
-    public string? Folder { get; private set; }
-
     /// <summary>Waits until searches reflect the change feed up to <paramref name="sequence"/> (5 s at most by default).</summary>
     public Task<bool> WaitForAsync(long sequence, CancellationToken cancellationToken, TimeSpan? timeout = null) =>
         _position.WaitForAsync(sequence, cancellationToken, timeout);
@@ -66,7 +63,6 @@ public sealed partial class SearchIndex(NetworkGraph network, TimeProvider time)
         {
             throw new SearchIndexInUseException(folder, exception);
         }
-        Folder = folder;
         _directory = FSDirectory.Open(new DirectoryInfo(folder));
         var config = new IndexWriterConfig(SearchAnalysis.Version, FieldAnalyzer)
         {
