@@ -8,13 +8,18 @@ using Entregent.Web.Features.Asks;
 using Entregent.Web.Features.Connections;
 using Entregent.Web.Features.Demo;
 using Entregent.Web.Features.Endorsements;
+using Entregent.Web.Features.Feed;
+using Entregent.Web.Features.Groups;
 using Entregent.Web.Features.Introductions;
 using Entregent.Web.Features.Ldbc;
 using Entregent.Web.Features.Messaging;
+using Entregent.Web.Features.Notifications;
 using Entregent.Web.Features.Organizations;
+using Entregent.Web.Features.Posts;
 using Entregent.Web.Features.Profiles;
 using Entregent.Web.Features.Recommendations;
 using Entregent.Web.Features.Search;
+using Entregent.Web.Features.Watches;
 using Entregent.Web.Infrastructure;
 using Entregent.Web.Infrastructure.Email;
 using Entregent.Web.Infrastructure.Imaging;
@@ -141,6 +146,19 @@ builder.Services.AddEntregentImaging(builder.Configuration);
 builder.Services.AddSingleton<MarkdownRenderer>();
 builder.Services.AddSingleton<Uploads>();
 
+// Groups.
+
+// Posts.
+
+// Feed.
+
+// Messaging.
+
+// Notifications.
+
+// Watches.
+
+
 builder.Services.AddLocalization();
 builder.Services.AddSingleton<ReadYourWrites>();
 builder.Services.AddRazorPages().AddMvcOptions(mvc => mvc.Filters.AddService<ReadYourWrites>());
@@ -209,6 +227,17 @@ routes.MapSearchEndpoints();
 routes.MapMediaEndpoints();
 routes.MapEndorsementEndpoints();
 routes.MapRecommendationEndpoints();
+
+routes.MapGroupEndpoints();
+
+routes.MapPostEndpoints();
+
+routes.MapFeedEndpoints();
+
+routes.MapNotificationEndpoints();
+
+routes.MapWatchEndpoints();
+
 app.MapRazorPages();
 
 await app.RunAsync();

@@ -2,11 +2,15 @@ using Entregent.Web.Features.Accounts;
 using Entregent.Web.Features.Asks;
 using Entregent.Web.Features.Connections;
 using Entregent.Web.Features.Endorsements;
+using Entregent.Web.Features.Groups;
 using Entregent.Web.Features.Introductions;
 using Entregent.Web.Features.Messaging;
+using Entregent.Web.Features.Notifications;
 using Entregent.Web.Features.Organizations;
+using Entregent.Web.Features.Posts;
 using Entregent.Web.Features.Profiles;
 using Entregent.Web.Features.Recommendations;
+using Entregent.Web.Features.Watches;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -60,6 +64,22 @@ public sealed class EntregentDb(DbContextOptions<EntregentDb> options)
     public DbSet<Conversation> Conversations => Set<Conversation>();
     public DbSet<ConversationParticipant> ConversationParticipants => Set<ConversationParticipant>();
     public DbSet<Message> Messages => Set<Message>();
+    public DbSet<Correspondence> Correspondence => Set<Correspondence>();
+    public DbSet<OrganizationVerification> OrganizationVerifications => Set<OrganizationVerification>();
+    public DbSet<Group> Groups => Set<Group>();
+    public DbSet<GroupMembership> GroupMemberships => Set<GroupMembership>();
+    public DbSet<Post> Posts => Set<Post>();
+    public DbSet<PostRevision> PostRevisions => Set<PostRevision>();
+    public DbSet<Comment> Comments => Set<Comment>();
+    public DbSet<Reaction> Reactions => Set<Reaction>();
+    public DbSet<PostHashtag> PostHashtags => Set<PostHashtag>();
+    public DbSet<PostMention> PostMentions => Set<PostMention>();
+    public DbSet<HashtagFollow> HashtagFollows => Set<HashtagFollow>();
+    public DbSet<ImportedContent> ImportedContent => Set<ImportedContent>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<NotificationSettings> NotificationSettings => Set<NotificationSettings>();
+    public DbSet<Watch> Watches => Set<Watch>();
+    public DbSet<DetailsFlag> DetailsFlags => Set<DetailsFlag>();
 
     /// <summary>
     /// Queues a feed row for the next save, for changes made with ExecuteUpdate/ExecuteDelete that the change

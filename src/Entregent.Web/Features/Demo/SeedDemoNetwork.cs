@@ -317,6 +317,7 @@ public static class SeedDemoNetwork
                 Location = organizations[p.Organisation].Location,
                 StartMonth = new DateOnly(p.Start.Year, p.Start.Month, 1),
                 EndMonth = p.End is { } end ? new DateOnly(end.Year, end.Month, 1) : null,
+                CreatedAt = now,
                 UpdatedAt = now,
             };
             profile.Positions.Add(position);

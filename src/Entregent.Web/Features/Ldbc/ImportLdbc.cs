@@ -294,6 +294,7 @@ public static class ImportLdbc
                     Title = "Employee",
                     Location = place is null ? null : Truncate(place, Profile.LocationMaxLength),
                     StartMonth = new DateOnly(w.WorkFrom, 1, 1),
+                    CreatedAt = now,
                     UpdatedAt = now,
                 });
                 written++;

@@ -25,9 +25,24 @@ public sealed class Conversation
     public List<ConversationParticipant> Participants { get; set; } = [];
 }
 
+public enum ConversationFolder
+{
+    Inbox = 0,
+
+    /// <summary>Started by someone the participant was not connected to: waits until accepted (then Inbox).</summary>
+    Requests = 1,
+
+    Archived = 2,
+}
+
 /// <summary>A member in a conversation, with how far they have read (for unread counts).</summary>
 public sealed class ConversationParticipant
 {
+    public ConversationFolder Folder { get; set; }
+
+    /// <summary>The participant left (group conversations): they keep what came before and get nothing after.</summary>
+    public DateTimeOffset? LeftAt { get; set; }
+
     public long ConversationId { get; set; }
     public long MemberId { get; set; }
     public DateTimeOffset JoinedAt { get; set; }
@@ -45,6 +60,24 @@ public sealed class Message
     /// <summary>Plain text; shown encoded, never as HTML.</summary>
     public required string Body { get; set; }
     public DateTimeOffset SentAt { get; set; }
+
+    /// <summary>
+    /// The sender's own key for this message (a browser tab's random id): sending the same key twice returns the first
+    /// message instead of a duplicate, so a retried send after a lost answer is harmless.
+    /// </summary>
+    public string? ClientKey { get; set; }
+}
+
+/// <summary>
+/// Messages from one member to another (both in one conversation, direct or group), counted per direction:
+/// relationship strength counts two-way traffic only, and "reconnect" reads when two members last wrote.
+/// </summary>
+public sealed class Correspondence
+{
+    public long FromId { get; set; }
+    public long ToId { get; set; }
+    public int MessageCount { get; set; }
+    public DateTimeOffset LastMessageAt { get; set; }
 }
 
 internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conversation>
@@ -63,8 +96,8 @@ internal sealed class ConversationParticipantConfiguration : IEntityTypeConfigur
     {
         builder.ToTable("conversation_participants");
         builder.HasKey(p => new { p.ConversationId, p.MemberId });
-        // "My conversations".
-        builder.HasIndex(p => p.MemberId);
+        // "My conversations" by folder.
+        builder.HasIndex(p => new { p.MemberId, p.Folder });
         builder.HasOne<Accounts.Member>().WithMany().HasForeignKey(p => p.MemberId).OnDelete(DeleteBehavior.Cascade);
     }
 }
@@ -76,7 +109,21 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
         builder.ToTable("messages");
         builder.Property(m => m.Body).HasMaxLength(Message.BodyMaxLength);
         builder.HasIndex(m => new { m.ConversationId, m.SentAt });
+        builder.Property(m => m.ClientKey).HasMaxLength(64);
+        builder.HasIndex(m => new { m.AuthorId, m.ClientKey }).IsUnique().HasFilter("\"ClientKey\" IS NOT NULL");
         builder.HasOne<Conversation>().WithMany().HasForeignKey(m => m.ConversationId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Accounts.Member>().WithMany().HasForeignKey(m => m.AuthorId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class CorrespondenceConfiguration : IEntityTypeConfiguration<Correspondence>
+{
+    public void Configure(EntityTypeBuilder<Correspondence> builder)
+    {
+        builder.ToTable("correspondence");
+        builder.HasKey(c => new { c.FromId, c.ToId });
+        builder.HasIndex(c => c.ToId);
+        builder.HasOne<Accounts.Member>().WithMany().HasForeignKey(c => c.FromId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Accounts.Member>().WithMany().HasForeignKey(c => c.ToId).OnDelete(DeleteBehavior.Cascade);
     }
 }

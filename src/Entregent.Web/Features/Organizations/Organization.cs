@@ -17,6 +17,7 @@ public sealed class Organization : IFeedEntity
     public const int NameMaxLength = 150;
     public const int SlugMaxLength = 80;
     public const int DescriptionMaxLength = 2000;
+    public const int EmailDomainMaxLength = 253;
 
     public long Id { get; set; }
     public required string Name { get; set; }
@@ -33,6 +34,12 @@ public sealed class Organization : IFeedEntity
     public string? Description { get; set; }
     public string? LogoKey { get; set; }
     public string? LogoThumbnailKey { get; set; }
+
+    /// <summary>
+    /// The e-mail domain ("acme.example") whose confirmed addresses verify a member as belonging here; set by an
+    /// administrator. Null: verification by approval only.
+    /// </summary>
+    public string? EmailDomain { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 
@@ -64,6 +71,7 @@ internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organ
         builder.Property(o => o.Description).HasMaxLength(Organization.DescriptionMaxLength);
         builder.Property(o => o.LogoKey).HasMaxLength(80);
         builder.Property(o => o.LogoThumbnailKey).HasMaxLength(80);
+        builder.Property(o => o.EmailDomain).HasMaxLength(Organization.EmailDomainMaxLength);
         builder.HasIndex(o => o.Slug).IsUnique();
         builder.HasIndex(o => o.MatchKey).IsUnique();
     }

@@ -62,7 +62,7 @@ public static class ManagePositions
             {
                 return Failure.Invalid("organization", $"A profile holds at most {MaxPositions} positions.");
             }
-            position = new Position { MemberId = memberId, Title = title! };
+            position = new Position { MemberId = memberId, Title = title!, CreatedAt = time.GetUtcNow() };
             db.Positions.Add(position);
         }
 

@@ -25,7 +25,14 @@ public sealed class Position : IFeedEntity
     /// <summary>First day of the last month; null while the position is current.</summary>
     public DateOnly? EndMonth { get; set; }
 
+    /// <summary>When this position was added: "changed jobs since we last spoke" compares with it.</summary>
+    public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Last edited or confirmed by its owner ("last confirmed" on the profile).</summary>
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>The owner chose to announce this position to their connections (career news).</summary>
+    public bool SharedAsNews { get; set; }
 
     public FeedEntry? Describe(EntityState state) =>
         new(FeedEntry.Verb("position", state), Id, MemberId, OrganizationId);
