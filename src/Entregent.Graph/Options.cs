@@ -80,3 +80,16 @@ public sealed record SuggestionOptions : QueryOptions
     /// <summary>Members never suggested (pending invitations, dismissed suggestions). Default: none.</summary>
     public IReadOnlySet<int>? Excluded { get; init; }
 }
+
+/// <summary>How the hop weights of a path (<see cref="PairWeight"/>) make the path's weight.</summary>
+public enum PathWeighting
+{
+    /// <summary>The product of the hops' weights (a chain is as strong as its links together); 1 for no hop.</summary>
+    Product = 0,
+
+    /// <summary>
+    /// The sum of the hops' weights; 0 for no hop. For interaction counts, where a hop with no interaction adds nothing
+    /// rather than zeroing the path (LDBC SNB Interactive IC14's trust paths).
+    /// </summary>
+    Sum = 1,
+}

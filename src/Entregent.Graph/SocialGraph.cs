@@ -4,7 +4,10 @@ using Entregent.Graph.Internal;
 
 namespace Entregent.Graph;
 
-/// <summary>Weight of one hop of a path, from <paramref name="from"/> to <paramref name="to"/>; a path weighs the product of its hops.</summary>
+/// <summary>
+/// Weight of one hop of a path, from <paramref name="from"/> to <paramref name="to"/>; a path weighs the product of its
+/// hops, or their sum where a query takes <see cref="PathWeighting.Sum"/>.
+/// </summary>
 /// <param name="from">The member nearer the start of the path.</param>
 /// <param name="to">The member nearer the end.</param>
 /// <param name="strength">Strength of their connection, 0..1.</param>
@@ -439,7 +442,8 @@ public sealed class SocialGraph
     /// <summary>
     /// Shortest paths from <paramref name="viewer"/> to <paramref name="other"/> through visible members, enumerated from the
     /// layer DAG of a bidirectional breadth-first search and ranked by weight (the product of <paramref name="pairWeight"/>
-    /// over the hops; default: the connection strength), best first, ties by member ids. At most 16 × <paramref name="maxPaths"/>
+    /// over the hops, or their sum with <see cref="PathWeighting.Sum"/>; default: the connection strength), best first, ties
+    /// by member ids. At most 16 × <paramref name="maxPaths"/>
     /// paths (100,000 at most) are enumerated before ranking, in a deterministic order (by the member where the two searches
     /// met, then by ids); when more exist, the ranking covers those only. Same member: one path of length 0. None: empty.
     /// O(b^(d/2)) for the search (branching b, distance d; O(members + connections) at worst) plus O(paths × d × degree)
@@ -450,13 +454,15 @@ public sealed class SocialGraph
     /// <param name="maxPaths">Most paths returned (default 100).</param>
     /// <param name="pairWeight">Weight of a hop; default the strength.</param>
     /// <param name="options">Query options.</param>
+    /// <param name="weighting">How hop weights make a path's weight (default their product).</param>
     /// <returns>The paths, best first.</returns>
-    public IReadOnlyList<GraphPath> AllShortestPaths(int viewer, int other, int maxPaths = 100, PairWeight? pairWeight = null, QueryOptions? options = null)
+    public IReadOnlyList<GraphPath> AllShortestPaths(int viewer, int other, int maxPaths = 100, PairWeight? pairWeight = null, QueryOptions? options = null,
+        PathWeighting weighting = PathWeighting.Product)
     {
         var state = State;
         var scratch = Scratch.Rent();
         var result = GraphQueries.AllShortestPaths(
-                state, new Visibility(state, viewer, options), viewer, other, maxPaths, pairWeight ?? GraphQueries.DefaultWeight, scratch);
+                state, new Visibility(state, viewer, options), viewer, other, maxPaths, pairWeight ?? GraphQueries.DefaultWeight, scratch, weighting);
         Scratch.Return(scratch);
         return result;
     }

@@ -93,8 +93,10 @@ internal static class GraphQueries
     }
 
     public static List<GraphPath> AllShortestPaths(
-        GraphState state, in Visibility visibility, int source, int target, int maxPaths, PairWeight weight, Scratch scratch)
+        GraphState state, in Visibility visibility, int source, int target, int maxPaths, PairWeight weight, Scratch scratch,
+        PathWeighting weighting = PathWeighting.Product)
     {
+        var sum = weighting == PathWeighting.Sum;
         var paths = new List<GraphPath>();
         if ((uint)source >= (uint)state.MemberCount || maxPaths <= 0)
         {
@@ -103,7 +105,7 @@ internal static class GraphQueries
 
         if (source == target)
         {
-            paths.Add(new GraphPath([source], [], 1.0));
+            paths.Add(new GraphPath([source], [], sum ? 0.0 : 1.0));
             return paths;
         }
 
@@ -149,11 +151,12 @@ internal static class GraphQueries
         foreach (var members in found)
         {
             var edges = new PathEdge[distance];
-            var total = 1.0;
+            var total = sum ? 0.0 : 1.0;
             for (var k = 0; k < distance; k++)
             {
                 edges[k] = state.Edge(members[k], members[k + 1]);
-                total *= weight(members[k], members[k + 1], edges[k].Strength);
+                var hop = weight(members[k], members[k + 1], edges[k].Strength);
+                total = sum ? total + hop : total * hop;
             }
 
             paths.Add(new GraphPath(members, edges, total));

@@ -68,6 +68,11 @@ internal static class Equivalence
                 PairWeight inverse = static (from, to, strength) => 1.0 / (1 + from + to + strength);
                 AssertPaths(naive, oracle.AllShortestPaths(t, inverse), graph.AllShortestPaths(viewer, t, 1000, inverse, options), $"AllShortestPaths({viewer}, {t}, weighted)");
 
+                // Summed weights as LDBC IC14 scores trust paths: halves, so sums are exact and ties common.
+                PairWeight interactions = static (from, to, _) => ((from * 7 + to * 3) % 5) * 0.5;
+                AssertPaths(naive, oracle.AllShortestPaths(t, interactions, PathWeighting.Sum),
+                    graph.AllShortestPaths(viewer, t, int.MaxValue, interactions, options, PathWeighting.Sum), $"AllShortestPaths({viewer}, {t}, summed)");
+
                 var k = random.Next(1, 6);
                 AssertPaths(naive, oracle.IntroductionPaths(t, k), graph.IntroductionPaths(viewer, t, k, options), $"IntroductionPaths({viewer}, {t}, {k})");
             }

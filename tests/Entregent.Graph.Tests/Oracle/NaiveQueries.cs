@@ -114,30 +114,31 @@ internal sealed class NaiveQueries(NaiveGraph graph, int viewer, Func<int, int, 
         return paths;
     }
 
-    public double Weight(int[] members, PairWeight? pairWeight = null)
+    public double Weight(int[] members, PairWeight? pairWeight = null, PathWeighting weighting = PathWeighting.Product)
     {
-        var weight = 1.0;
+        var weight = weighting == PathWeighting.Sum ? 0.0 : 1.0;
         for (var i = 0; i + 1 < members.Length; i++)
         {
             var strength = graph.Strength(members[i], members[i + 1]);
-            weight *= pairWeight is null ? strength : pairWeight(members[i], members[i + 1], strength);
+            var hop = pairWeight is null ? strength : pairWeight(members[i], members[i + 1], strength);
+            weight = weighting == PathWeighting.Sum ? weight + hop : weight * hop;
         }
 
         return weight;
     }
 
-    public List<(int[] Members, double Weight)> Rank(IEnumerable<int[]> paths, PairWeight? pairWeight = null) =>
-        paths.Select(p => (Members: p, Weight: Weight(p, pairWeight)))
+    public List<(int[] Members, double Weight)> Rank(IEnumerable<int[]> paths, PairWeight? pairWeight = null, PathWeighting weighting = PathWeighting.Product) =>
+        paths.Select(p => (Members: p, Weight: Weight(p, pairWeight, weighting)))
             .OrderByDescending(p => p.Weight)
             .ThenBy(p => p.Members.Length)
             .ThenBy(p => p.Members, Lexicographic.Instance)
             .ToList();
 
-    public List<(int[] Members, double Weight)> AllShortestPaths(int target, PairWeight? pairWeight = null)
+    public List<(int[] Members, double Weight)> AllShortestPaths(int target, PairWeight? pairWeight = null, PathWeighting weighting = PathWeighting.Product)
     {
         if (target == viewer)
         {
-            return [([viewer], 1.0)];
+            return [([viewer], weighting == PathWeighting.Sum ? 0.0 : 1.0)];
         }
 
         var d = ShortestPathLength(target);
@@ -146,7 +147,7 @@ internal sealed class NaiveQueries(NaiveGraph graph, int viewer, Func<int, int, 
             return [];
         }
 
-        return Rank(SimplePaths(target, d).Where(p => p.Length == d + 1), pairWeight);
+        return Rank(SimplePaths(target, d).Where(p => p.Length == d + 1), pairWeight, weighting);
     }
 
     public List<(int[] Members, double Weight)> IntroductionPaths(int target, int k)
