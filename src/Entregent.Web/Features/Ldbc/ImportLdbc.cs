@@ -20,13 +20,15 @@ public sealed record LdbcImportSummary(
     int Positions,
     int Education,
     int Connections,
+    LdbcCommunitySummary Community,
     TimeSpan Elapsed,
     IReadOnlyList<string> Notes);
 
 /// <summary>
 /// Loads an <see cref="LdbcDataSet"/> into the store: each person becomes a member (no password, e-mail confirmed)
 /// with a profile and <see cref="ImportedAttributes"/>, each organisation an <see cref="Organization"/>, workAt a
-/// position, studyAt an education entry, knows a connection with its date. <see cref="ExternalKey"/>s
+/// position, studyAt an education entry, knows a connection with its date; forums, posts, comments and likes become
+/// groups, group posts, comments and reactions (ImportLdbc.Community.cs). <see cref="ExternalKey"/>s
 /// (source <see cref="Source"/>) remember which LDBC id became which row, so running the import again skips what
 /// is already there instead of duplicating it. One transaction: a failed import leaves nothing behind.
 /// </summary>
@@ -36,7 +38,7 @@ public sealed record LdbcImportSummary(
 /// member, profile, organisation, position, education entry and connection appends its change-feed row as any
 /// save does: the graph and search indexes follow an import like any other write.
 /// </remarks>
-public static class ImportLdbc
+public static partial class ImportLdbc
 {
     public const string Source = "ldbc-snb";
     public const string MemberKeyKind = "member";
@@ -73,9 +75,10 @@ public static class ImportLdbc
             var positions = await ImportPositionsAsync(db, data, fresh, members, organizations, now, notes, progress, cancellationToken);
             var education = await ImportEducationAsync(db, data, fresh, members, organizations, now, notes, progress, cancellationToken);
             var connections = await ImportConnectionsAsync(db, data, members, existingMembers, notes, progress, cancellationToken);
+            var community = await ImportCommunityAsync(db, data, members, notes, progress, cancellationToken);
 
             await transaction.CommitAsync(cancellationToken);
-            return new LdbcImportSummary(newPersons.Count, skippedPersons, newOrganizations, positions, education, connections,
+            return new LdbcImportSummary(newPersons.Count, skippedPersons, newOrganizations, positions, education, connections, community,
                 time.GetElapsedTime(started), notes);
         }
         finally

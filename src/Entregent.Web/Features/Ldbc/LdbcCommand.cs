@@ -117,6 +117,12 @@ public sealed class LdbcCommand
         table.AddRow("positions (workAt)", Count(s.Positions));
         table.AddRow("education (studyAt)", Count(s.Education));
         table.AddRow("connections (knows)", Count(s.Connections));
+        table.AddRow("groups (forums)", Count(s.Community.Groups));
+        table.AddRow("group memberships (moderators, members)", Count(s.Community.Memberships));
+        table.AddRow("posts", Count(s.Community.Posts));
+        table.AddRow("comments", Count(s.Community.Comments));
+        table.AddRow("reactions (likes)", Count(s.Community.Reactions));
+        table.AddRow("hashtags (posts' tags)", Count(s.Community.Hashtags));
         console.Write(table);
         foreach (var note in s.Notes)
         {

@@ -38,11 +38,29 @@ public readonly record struct LdbcWorkAt(long PersonId, long OrganisationId, int
 
 public readonly record struct LdbcStudyAt(long PersonId, long OrganisationId, int ClassYear);
 
+/// <summary>A forum; <see cref="ModeratorId"/> is its moderator (every Datagen forum has one).</summary>
+public sealed record LdbcForum(long Id, string Title, DateTimeOffset CreationDate, long? ModeratorId);
+
+/// <summary>A forum member and when they joined.</summary>
+public readonly record struct LdbcForumMember(long ForumId, long PersonId, DateTimeOffset JoinDate);
+
+/// <summary>A post: text (<see cref="Content"/>) or a photo (<see cref="ImageFile"/>, empty content), in a forum.</summary>
+public sealed record LdbcPost(long Id, string ImageFile, DateTimeOffset CreationDate, string LocationIp, string BrowserUsed,
+    string Language, string Content, int Length, long CreatorId, long ForumId);
+
+/// <summary>A comment, replying to a post or to a comment (exactly one of <see cref="ReplyOfPost"/> and <see cref="ReplyOfComment"/>).</summary>
+public sealed record LdbcComment(long Id, DateTimeOffset CreationDate, string LocationIp, string BrowserUsed, string Content, int Length,
+    long CreatorId, long? ReplyOfPost, long? ReplyOfComment);
+
+/// <summary>A person's like of a post or a comment.</summary>
+public readonly record struct LdbcLike(long PersonId, long MessageId, DateTimeOffset CreationDate);
+
 /// <summary>
 /// The parts of an LDBC SNB data set Entregent models (persons, their e-mails, languages, interests and cities,
-/// friendships, work and study, organisations, places, tags), read whole into memory from either layout. Messages,
-/// forums and likes are not read. Columns are taken by position; a header, when present, must name the expected
-/// columns, so a file of another shape fails with its name rather than importing nonsense.
+/// friendships, work and study, organisations, places, tags, forums and their members, posts, comments, likes and
+/// posts' tags), read whole into memory from either layout. Comments' tags and tag classes are not read: nothing in
+/// the model keeps them. Columns are taken by position; a header, when present, must name the expected columns, so a
+/// file of another shape fails with its name rather than importing nonsense.
 /// </summary>
 public sealed class LdbcDataSet
 {
@@ -57,6 +75,17 @@ public sealed class LdbcDataSet
     public required IReadOnlyDictionary<long, LdbcOrganisation> Organisations { get; init; }
     public required IReadOnlyDictionary<long, LdbcPlace> Places { get; init; }
     public required IReadOnlyDictionary<long, string> Tags { get; init; }
+
+    public IReadOnlyList<LdbcForum> Forums { get; init; } = [];
+    public IReadOnlyList<LdbcForumMember> ForumMembers { get; init; } = [];
+    public IReadOnlyList<LdbcPost> Posts { get; init; } = [];
+    public IReadOnlyList<LdbcComment> Comments { get; init; } = [];
+
+    /// <summary>Post id → its tags' ids.</summary>
+    public IReadOnlyDictionary<long, List<long>> PostTags { get; init; } = new Dictionary<long, List<long>>();
+
+    public IReadOnlyList<LdbcLike> PostLikes { get; init; } = [];
+    public IReadOnlyList<LdbcLike> CommentLikes { get; init; } = [];
 
     /// <summary>What the layout lacks that the import would otherwise carry (sf0.1-partial has no e-mails or languages).</summary>
     public required IReadOnlyList<string> Missing { get; init; }
@@ -89,6 +118,7 @@ public sealed class LdbcDataSet
         var persons = files.Rows(Dynamic, "person", ["id", "firstName", "lastName", "gender", "birthday", "creationDate", "locationIP", "browserUsed", "place"])
             .Select(r => new LdbcPerson(Long(r, 0), r[1], r[2], r[3], IsoDay(r, 4), IsoTime(r, 5), r[6], r[7], Long(r, 8)))
             .ToList();
+        var missing = new List<string>();
         return new LdbcDataSet
         {
             Layout = LdbcLayout.CsvMergeForeign,
@@ -109,7 +139,21 @@ public sealed class LdbcDataSet
                 .Select(r => new LdbcPlace(Long(r, 0), r[1], r[3].ToLowerInvariant(), OptionalLong(r, 4)))
                 .ToDictionary(p => p.Id),
             Tags = files.Rows(Static, "tag", ["id", "name", "url", "hasType"]).ToDictionary(r => Long(r, 0), r => r[1]),
-            Missing = [],
+            // Messages, forums and likes are optional: a people-only extract imports without them (noted as missing).
+            Forums = [.. files.OptionalRows(Dynamic, "forum", ["id", "title", "creationDate", "moderator"], missing, "forums")
+                .Select(r => new LdbcForum(Long(r, 0), r[1], IsoTime(r, 2), OptionalLong(r, 3)))],
+            ForumMembers = [.. files.OptionalRows(Dynamic, "forum_hasMember_person", ["Forum.id", "Person.id", "joinDate"], missing, "forum members")
+                .Select(r => new LdbcForumMember(Long(r, 0), Long(r, 1), IsoTime(r, 2)))],
+            Posts = [.. files.OptionalRows(Dynamic, "post", ["id", "imageFile", "creationDate", "locationIP", "browserUsed", "language", "content", "length", "creator", "Forum.id", "place"], missing, "posts")
+                .Select(r => new LdbcPost(Long(r, 0), r[1], IsoTime(r, 2), r[3], r[4], r[5], r[6], Int(r, 7), Long(r, 8), Long(r, 9)))],
+            Comments = [.. files.OptionalRows(Dynamic, "comment", ["id", "creationDate", "locationIP", "browserUsed", "content", "length", "creator", "place", "replyOfPost", "replyOfComment"], missing, "comments")
+                .Select(r => Comment(r, Long(r, 0), IsoTime(r, 1), Long(r, 6), OptionalLong(r, 8), OptionalLong(r, 9)))],
+            PostTags = Group(files.OptionalRows(Dynamic, "post_hasTag_tag", ["Post.id", "Tag.id"], missing, "posts' tags"), r => Long(r, 1)),
+            PostLikes = [.. files.OptionalRows(Dynamic, "person_likes_post", ["Person.id", "Post.id", "creationDate"], missing, "likes of posts")
+                .Select(r => new LdbcLike(Long(r, 0), Long(r, 1), IsoTime(r, 2)))],
+            CommentLikes = [.. files.OptionalRows(Dynamic, "person_likes_comment", ["Person.id", "Comment.id", "creationDate"], missing, "likes of comments")
+                .Select(r => new LdbcLike(Long(r, 0), Long(r, 1), IsoTime(r, 2)))],
+            Missing = missing,
         };
     }
 
@@ -144,9 +188,41 @@ public sealed class LdbcDataSet
         {
             missing.Add("persons' languages");
         }
+        // Forums come with their moderators, members where the file exists (sf0.1-partial lacks
+        // Forum_hasMember_Person.csv, so its forums import as groups with their moderator alone).
+        List<LdbcForum> forums = [];
+        if (files.Exists("", "Forum"))
+        {
+            var moderators = files.Exists("", "Forum_hasModerator_Person")
+                ? files.Rows("", "Forum_hasModerator_Person", ["START_ID", "END_ID"]).ToDictionary(r => Long(r, 0), r => Long(r, 1))
+                : [];
+            forums = [.. files.Rows("", "Forum", ["id", "title", "creationDate"]).Select(r =>
+            {
+                var id = Long(r, 0);
+                return new LdbcForum(id, r[1], CompactTime(r, 2), moderators.TryGetValue(id, out var moderator) ? moderator : null);
+            })];
+        }
+        else
+        {
+            missing.Add("forums");
+        }
+        List<LdbcForumMember> forumMembers = [];
+        if (files.Exists("", "Forum_hasMember_Person"))
+        {
+            forumMembers = [.. files.Rows("", "Forum_hasMember_Person", ["START_ID", "END_ID", "joinDate"])
+                .Select(r => new LdbcForumMember(Long(r, 0), Long(r, 1), CompactTime(r, 2)))];
+        }
+        else
+        {
+            missing.Add("forum members");
+        }
+        // The only Neo4j-style copy at hand has no messages, so there is no known shape to read them by.
+        missing.Add("posts and comments, so their tags and likes (this layout's reader reads none)");
         return new LdbcDataSet
         {
             Layout = LdbcLayout.Neo4j,
+            Forums = forums,
+            ForumMembers = forumMembers,
             Persons = persons,
             Emails = emails,
             Languages = languages,
@@ -175,6 +251,11 @@ public sealed class LdbcDataSet
             Missing = missing,
         };
     }
+
+    private static LdbcComment Comment(Row r, long id, DateTimeOffset created, long creator, long? replyOfPost, long? replyOfComment) =>
+        (replyOfPost is null) == (replyOfComment is null)
+            ? throw r.Bad(replyOfPost is null ? 8 : 9, "alone: a comment replies to a post or to a comment")
+            : new LdbcComment(id, created, r[2], r[3], r[4], Int(r, 5), creator, replyOfPost, replyOfComment);
 
     private static Dictionary<long, List<T>> Group<T>(IEnumerable<Row> rows, Func<Row, T> value)
     {
@@ -243,6 +324,17 @@ public sealed class LdbcDataSet
         };
 
         public bool Exists(string subfolder, string table) => Parts(subfolder, table).Count > 0;
+
+        /// <summary>The table's rows, or none (and <paramref name="what"/> noted as missing) when it has no file.</summary>
+        public IEnumerable<Row> OptionalRows(string subfolder, string table, string[] columns, List<string> missing, string what)
+        {
+            if (Exists(subfolder, table))
+            {
+                return Rows(subfolder, table, columns);
+            }
+            missing.Add(what);
+            return [];
+        }
 
         public IEnumerable<Row> Rows(string subfolder, string table, string[] columns)
         {

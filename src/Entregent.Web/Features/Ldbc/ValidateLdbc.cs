@@ -50,35 +50,28 @@ public sealed class LdbcValidation
 /// Runs LDBC SNB Interactive operations through Entregent's own code paths — the graph index for distances,
 /// reach and neighbourhoods, the store and the profile use case for what members see — and compares each answer with
 /// LDBC's expected one (<see cref="LdbcExpectations"/>). Ids are LDBC's on both sides, translated through the
-/// <see cref="ExternalKey"/>s the import wrote. Queries over messages, forums, likes and tags' classes are not
-/// modelled and are counted as skipped, with the reason.
+/// <see cref="ExternalKey"/>s the import wrote. The queries the model cannot express (tag classes, places of messages)
+/// or that are not written yet are counted as skipped, with the reason (<see cref="NotModelled"/>).
 /// </summary>
-public static class ValidateLdbc
+public static partial class ValidateLdbc
 {
     /// <summary>Why each query Entregent does not answer is skipped.</summary>
     public static readonly IReadOnlyDictionary<string, string> NotModelled = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        ["IC2"] = "messages are not modelled",
-        ["IC3"] = "messages are not modelled",
-        ["IC4"] = "posts and tags are not modelled",
-        ["IC5"] = "forums are not modelled",
-        ["IC6"] = "posts and tags are not modelled",
-        ["IC7"] = "likes are not modelled",
-        ["IC8"] = "comments are not modelled",
-        ["IC9"] = "messages are not modelled",
-        ["IC10"] = "posts are not modelled",
-        ["IC12"] = "comments and tag classes are not modelled",
-        ["IC14"] = "path weights need comments, which are not modelled",
-        ["IS2"] = "messages are not modelled",
-        ["IS4"] = "messages are not modelled",
-        ["IS5"] = "messages are not modelled",
-        ["IS6"] = "forums are not modelled",
-        ["IS7"] = "comments are not modelled",
+        ["IC3"] = "messages' and persons' countries are not kept (imported messages keep no place)",
+        ["IC4"] = "not run: answers name tags as LDBC writes them, hashtags keep them folded",
+        ["IC6"] = "not run: answers name tags as LDBC writes them, hashtags keep them folded",
+        ["IC7"] = "not run: likes are reactions, but the latest-likers query is not written",
+        ["IC8"] = "not run: replies are comments, but the latest-replies query is not written",
+        ["IC12"] = "tag classes are not modelled: a hashtag has no class, nor classes a hierarchy",
         ["unknown"] = "not an LDBC SNB Interactive operation",
     };
 
     /// <summary>The queries Entregent answers.</summary>
-    public static readonly IReadOnlySet<string> Answered = new HashSet<string>(StringComparer.Ordinal) { "IC1", "IC11", "IC13", "IS1", "IS3" };
+    public static readonly IReadOnlySet<string> Answered = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "IC1", "IC2", "IC5", "IC9", "IC10", "IC11", "IC13", "IC14", "IS1", "IS2", "IS3", "IS4", "IS5", "IS6", "IS7",
+    };
 
     public static async Task<LdbcValidation> ExecuteAsync(EntregentDb db, ProfileCache profiles, NetworkGraph graph, SearchIndex search,
         IEnumerable<LdbcOperation> operations, CancellationToken cancellationToken)
@@ -102,6 +95,16 @@ public static class ValidateLdbc
             var actual = operation.Query switch
             {
                 "IC1" => await PeopleSearchAsync(context, operation, cancellationToken),
+                "IC2" => await FriendsMessagesAsync(context, operation, cancellationToken),
+                "IC5" => await NewGroupsAsync(context, operation, cancellationToken),
+                "IC9" => await NetworkMessagesAsync(context, operation, cancellationToken),
+                "IC10" => await RecommendationsAsync(context, operation, cancellationToken),
+                "IC14" => await TrustedPathsAsync(context, operation, cancellationToken),
+                "IS2" => await LatestMessagesAsync(context, operation, cancellationToken),
+                "IS4" => await MessageContentAsync(context, operation, cancellationToken),
+                "IS5" => await MessageCreatorAsync(context, operation, cancellationToken),
+                "IS6" => await MessageForumAsync(context, operation, cancellationToken),
+                "IS7" => await MessageRepliesAsync(context, operation, cancellationToken),
                 "IC11" => await WhoWorksWhereAsync(context, operation, cancellationToken),
                 "IC13" => PathLength(context, operation),
                 "IS1" => await ProfileAsync(context, operation, cancellationToken),
@@ -328,7 +331,13 @@ public static class ValidateLdbc
         /// <summary>The dense graph id of an LDBC person, or −1.</summary>
         public int Dense(long ldbcId) => Ids.MemberOf(ldbcId) is { } member ? DenseOfMember(member) : -1;
 
+        private MessageIds? _messages;
+
         public int DenseOfMember(long memberId) => Graph.TryGetDense(memberId, out var dense) ? dense : -1;
+
+        /// <summary>The forum, post and comment id maps, loaded on first use.</summary>
+        public async Task<MessageIds> MessagesAsync(CancellationToken cancellationToken) =>
+            _messages ??= await MessageIds.LoadAsync(Db, cancellationToken);
     }
 
     /// <summary>LDBC person ids ↔ member ids, from the import's external keys.</summary>
