@@ -421,6 +421,86 @@ public static partial class ValidateLdbc
             })]);
     }
 
+    /// <summary>
+    /// IC7, recent likers: each member who reacted to the person's messages with their latest reaction (ties: the lowest
+    /// message id), newest first then by member id; with the minutes from message to like and whether the liker is not
+    /// a connection.
+    /// </summary>
+    private static async Task<JsonNode> RecentLikersAsync(Context c, LdbcOperation operation, CancellationToken cancellationToken)
+    {
+        if (c.Ids.MemberOf(operation.IdParameter("personIdQ7")) is not { } id)
+        {
+            return new JsonArray();
+        }
+        var onPosts = await c.Db.Reactions.AsNoTracking().Where(r => r.CommentId == null)
+            .Join(c.Db.Posts.Where(p => p.AuthorId == id), r => r.PostId, p => p.Id,
+                (r, p) => new { r.MemberId, r.CreatedAt, IsPost = true, MessageId = p.Id, MessageCreatedAt = p.CreatedAt })
+            .ToListAsync(cancellationToken);
+        var onComments = await c.Db.Reactions.AsNoTracking().Where(r => r.CommentId != null)
+            .Join(c.Db.Comments.Where(x => x.AuthorId == id), r => r.CommentId, x => (long?)x.Id,
+                (r, x) => new { r.MemberId, r.CreatedAt, IsPost = false, MessageId = x.Id, MessageCreatedAt = x.CreatedAt })
+            .ToListAsync(cancellationToken);
+        var ids = await c.MessagesAsync(cancellationToken);
+        var latest = onPosts.Concat(onComments)
+            .Select(l => (Like: l, Liker: c.Ids.LdbcOf(l.MemberId), Message: ids.LdbcOf(l.IsPost, l.MessageId)))
+            .Where(l => l.Liker is not null && l.Message is not null)
+            .GroupBy(l => l.Like.MemberId)
+            .Select(g => g.OrderByDescending(l => l.Like.CreatedAt).ThenBy(l => l.Message).First())
+            .OrderByDescending(l => l.Like.CreatedAt).ThenBy(l => l.Liker)
+            .Take(operation.IntParameter("limit"))
+            .ToList();
+        var messages = latest.Select(l => new Message(l.Like.IsPost, l.Like.MessageId, l.Message!.Value, id, l.Like.MessageCreatedAt)).ToList();
+        var contents = await ContentsAsync(c, messages, cancellationToken);
+        var names = await NamesAsync(c, latest.Select(l => l.Like.MemberId), cancellationToken);
+        var person = c.DenseOfMember(id);
+        return new JsonArray([.. latest.Select(l => new JsonObject
+        {
+            ["personId"] = l.Liker,
+            ["personFirstName"] = names.GetValueOrDefault(l.Like.MemberId).GivenName,
+            ["personLastName"] = names.GetValueOrDefault(l.Like.MemberId).FamilyName,
+            ["likeCreationDate"] = l.Like.CreatedAt.ToUnixTimeMilliseconds(),
+            ["messageId"] = l.Message,
+            ["messageContent"] = contents.GetValueOrDefault((l.Like.IsPost, l.Like.MessageId)),
+            ["minutesLatency"] = (int)Math.Floor((l.Like.CreatedAt - l.Like.MessageCreatedAt).TotalMinutes),
+            ["isNew"] = !(person >= 0 && c.Graph.Graph.AreConnected(person, c.DenseOfMember(l.Like.MemberId))),
+        })]);
+    }
+
+    /// <summary>IC8, recent replies: the direct replies to the person's messages, newest first then by comment id.</summary>
+    private static async Task<JsonNode> RecentRepliesAsync(Context c, LdbcOperation operation, CancellationToken cancellationToken)
+    {
+        if (c.Ids.MemberOf(operation.IdParameter("personIdQ8")) is not { } id)
+        {
+            return new JsonArray();
+        }
+        var toPosts = await c.Db.Comments.AsNoTracking()
+            .Where(x => x.ParentCommentId == null && x.ReplyToCommentId == null)
+            .Join(c.Db.Posts.Where(p => p.AuthorId == id), x => x.PostId, p => p.Id, (x, p) => new { x.Id, x.AuthorId, x.CreatedAt, x.Body })
+            .ToListAsync(cancellationToken);
+        var toComments = await c.Db.Comments.AsNoTracking()
+            .Where(x => x.ReplyToCommentId != null || x.ParentCommentId != null)
+            .Join(c.Db.Comments.Where(o => o.AuthorId == id), x => x.ReplyToCommentId ?? x.ParentCommentId, o => (long?)o.Id,
+                (x, o) => new { x.Id, x.AuthorId, x.CreatedAt, x.Body })
+            .ToListAsync(cancellationToken);
+        var ids = await c.MessagesAsync(cancellationToken);
+        var top = toPosts.Concat(toComments)
+            .Select(x => (Reply: x, Ldbc: ids.LdbcOf(false, x.Id)))
+            .Where(x => x.Ldbc is not null)
+            .OrderByDescending(x => x.Reply.CreatedAt).ThenBy(x => x.Ldbc)
+            .Take(operation.IntParameter("limit"))
+            .ToList();
+        var names = await NamesAsync(c, top.Select(x => x.Reply.AuthorId), cancellationToken);
+        return new JsonArray([.. top.Select(x => new JsonObject
+        {
+            ["personId"] = c.Ids.LdbcOf(x.Reply.AuthorId),
+            ["personFirstName"] = names.GetValueOrDefault(x.Reply.AuthorId).GivenName,
+            ["personLastName"] = names.GetValueOrDefault(x.Reply.AuthorId).FamilyName,
+            ["commentCreationDate"] = x.Reply.CreatedAt.ToUnixTimeMilliseconds(),
+            ["commentId"] = x.Ldbc,
+            ["commentContent"] = x.Reply.Body,
+        })]);
+    }
+
     private static DateTimeOffset Date(LdbcOperation operation, string name) => DateTimeOffset.FromUnixTimeMilliseconds(operation.IdParameter(name));
 
     /// <summary>LDBC forum, post and comment ids ↔ group, post and comment ids, from the import's external keys.</summary>

@@ -61,8 +61,6 @@ public static partial class ValidateLdbc
         ["IC3"] = "messages' and persons' countries are not kept (imported messages keep no place)",
         ["IC4"] = "not run: answers name tags as LDBC writes them, hashtags keep them folded",
         ["IC6"] = "not run: answers name tags as LDBC writes them, hashtags keep them folded",
-        ["IC7"] = "not run: likes are reactions, but the latest-likers query is not written",
-        ["IC8"] = "not run: replies are comments, but the latest-replies query is not written",
         ["IC12"] = "tag classes are not modelled: a hashtag has no class, nor classes a hierarchy",
         ["unknown"] = "not an LDBC SNB Interactive operation",
     };
@@ -70,7 +68,7 @@ public static partial class ValidateLdbc
     /// <summary>The queries Entregent answers.</summary>
     public static readonly IReadOnlySet<string> Answered = new HashSet<string>(StringComparer.Ordinal)
     {
-        "IC1", "IC2", "IC5", "IC9", "IC10", "IC11", "IC13", "IC14", "IS1", "IS2", "IS3", "IS4", "IS5", "IS6", "IS7",
+        "IC1", "IC2", "IC5", "IC7", "IC8", "IC9", "IC10", "IC11", "IC13", "IC14", "IS1", "IS2", "IS3", "IS4", "IS5", "IS6", "IS7",
     };
 
     public static async Task<LdbcValidation> ExecuteAsync(EntregentDb db, ProfileCache profiles, NetworkGraph graph, SearchIndex search,
@@ -97,6 +95,8 @@ public static partial class ValidateLdbc
                 "IC1" => await PeopleSearchAsync(context, operation, cancellationToken),
                 "IC2" => await FriendsMessagesAsync(context, operation, cancellationToken),
                 "IC5" => await NewGroupsAsync(context, operation, cancellationToken),
+                "IC7" => await RecentLikersAsync(context, operation, cancellationToken),
+                "IC8" => await RecentRepliesAsync(context, operation, cancellationToken),
                 "IC9" => await NetworkMessagesAsync(context, operation, cancellationToken),
                 "IC10" => await RecommendationsAsync(context, operation, cancellationToken),
                 "IC14" => await TrustedPathsAsync(context, operation, cancellationToken),
