@@ -43,6 +43,13 @@ public static partial class ImportLdbc
     public const string CommentKeyKind = "comment";
 
     /// <summary>
+    /// A tag's name as LDBC writes it (the key's external id) and its LDBC id (the key's local id): hashtags keep tags
+    /// folded and have no row of their own, so the names answers quote are kept here, found back by folding. Written for
+    /// the tags imported posts carry.
+    /// </summary>
+    public const string TagNameKeyKind = "tag-name";
+
+    /// <summary>
     /// A tag name as a post's hashtag: folded as the product folds text keys (<see cref="TextKeys.Fold"/>: lower case,
     /// accents removed, runs of anything else made one space) with the spaces then dropped, as a hashtag has none:
     /// "Genghis_Khan" → "genghiskhan", "Pope_Benedict_XVI" → "popebenedictxvi", "Niccolò_Machiavelli" →
@@ -134,6 +141,7 @@ public static partial class ImportLdbc
         var comments = await LoadKeysAsync(db, CommentKeyKind, cancellationToken);
         var plan = PlanMessages(data, members, groups, posts, comments, notes);
         var (newPosts, hashtags) = await ImportPostsAsync(db, data, plan, members, groups, posts, notes, progress, cancellationToken);
+        await ImportTagNamesAsync(db, data, plan, cancellationToken);
         var newComments = await ImportCommentsAsync(db, plan, members, posts, comments, notes, progress, cancellationToken);
         var reactions = await ImportReactionsAsync(db, plan, posts, comments, progress, cancellationToken);
         return new LdbcCommunitySummary(newGroups, memberships, newPosts, newComments, reactions, hashtags);
@@ -458,6 +466,22 @@ public static partial class ImportLdbc
             notes.Add($"{cut} posts were cut to a post's {Post.PostBodyMaxLength} characters");
         }
         return (plan.Posts.Count, hashtags);
+    }
+
+    private static async Task ImportTagNamesAsync(EntregentDb db, LdbcDataSet data, MessagePlan plan, CancellationToken cancellationToken)
+    {
+        var known = (await db.ExternalKeys.AsNoTracking().Where(k => k.Source == Source && k.Kind == TagNameKeyKind).Select(k => k.ExternalId)
+            .ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var used = plan.Posts.SelectMany(p => data.PostTags.TryGetValue(p.Id, out var tags) ? tags : []).Distinct()
+            .Select(t => (Id: t, Name: data.Tags.GetValueOrDefault(t)))
+            .Where(t => t.Name is { Length: > 0 and <= 100 } && known.Add(t.Name))
+            .ToList();
+        foreach (var batch in used.Chunk(BatchSize))
+        {
+            db.ExternalKeys.AddRange(batch.Select(t => new ExternalKey { Source = Source, Kind = TagNameKeyKind, ExternalId = t.Name!, LocalId = t.Id }));
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+        }
     }
 
     private static async Task<int> ImportCommentsAsync(EntregentDb db, MessagePlan plan, Dictionary<long, long> members,

@@ -501,6 +501,78 @@ public static partial class ValidateLdbc
         })]);
     }
 
+    /// <summary>
+    /// IC4, new topics: hashtags on friends' posts created in [startDate, startDate + durationDays) that no friend's post
+    /// carried before startDate, by how many of those posts carry them, then by name; limit.
+    /// </summary>
+    private static async Task<JsonNode> NewTopicsAsync(Context c, LdbcOperation operation, CancellationToken cancellationToken)
+    {
+        var viewer = c.Dense(operation.IdParameter("personIdQ4"));
+        if (viewer < 0)
+        {
+            return new JsonArray();
+        }
+        var friends = c.Graph.Graph.GetConnections(viewer).Select(x => c.Graph.MemberIdOf(x.Member)).ToList();
+        var start = Date(operation, "startDate");
+        var end = start.AddDays(operation.IntParameter("durationDays"));
+        var tagged = c.Db.Posts.AsNoTracking().Where(p => friends.Contains(p.AuthorId))
+            .Join(c.Db.PostHashtags, p => p.Id, h => h.PostId, (p, h) => new { p.CreatedAt, h.Tag });
+        var recent = await tagged.Where(x => x.CreatedAt >= start && x.CreatedAt < end)
+            .GroupBy(x => x.Tag).Select(g => new { Tag = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var recentTags = recent.Select(r => r.Tag).ToList();
+        var old = (await tagged.Where(x => x.CreatedAt < start && recentTags.Contains(x.Tag)).Select(x => x.Tag).Distinct().ToListAsync(cancellationToken))
+            .ToHashSet(StringComparer.Ordinal);
+        return await TagCountsAsync(c, recent.Where(r => !old.Contains(r.Tag)).Select(r => (r.Tag, r.Count)), operation.IntParameter("limit"), cancellationToken);
+    }
+
+    /// <summary>
+    /// IC6, tag co-occurrence: among posts by friends and friends of friends carrying the given tag, the other hashtags
+    /// by how many of those posts carry them, then by name; limit.
+    /// </summary>
+    private static async Task<JsonNode> CoTagsAsync(Context c, LdbcOperation operation, CancellationToken cancellationToken)
+    {
+        var viewer = c.Dense(operation.IdParameter("personIdQ6"));
+        if (viewer < 0)
+        {
+            return new JsonArray();
+        }
+        var near = c.Graph.Graph.Neighbourhood(viewer, maxDepth: 2, maxResults: int.MaxValue).Select(n => c.Graph.MemberIdOf(n.Member)).ToList();
+        var tag = ImportLdbc.HashtagOf(operation.TextParameter("tagName"));
+        var counts = await c.Db.Posts.AsNoTracking()
+            .Where(p => near.Contains(p.AuthorId) && c.Db.PostHashtags.Any(h => h.PostId == p.Id && h.Tag == tag))
+            .Join(c.Db.PostHashtags, p => p.Id, h => h.PostId, (p, h) => h.Tag)
+            .Where(t => t != tag)
+            .GroupBy(t => t).Select(g => new { Tag = g.Key, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        return await TagCountsAsync(c, counts.Select(x => (x.Tag, x.Count)), operation.IntParameter("limit"), cancellationToken);
+    }
+
+    /// <summary>Hashtag counts as LDBC answers them: the tag's name as LDBC writes it, most posts first, then by name.</summary>
+    private static async Task<JsonNode> TagCountsAsync(Context c, IEnumerable<(string Tag, int Count)> counts, int limit, CancellationToken cancellationToken)
+    {
+        var names = await c.TagNamesAsync(cancellationToken);
+        return new JsonArray([.. counts
+            .Select(x => (Name: names.GetValueOrDefault(x.Tag) ?? x.Tag, x.Count))
+            .OrderByDescending(x => x.Count).ThenBy(x => x.Name, StringComparer.Ordinal)
+            .Take(limit)
+            .Select(x => new JsonObject { ["tagName"] = x.Name, ["postCount"] = x.Count })]);
+    }
+
+    /// <summary>Hashtag → the LDBC tag name it folds (<see cref="ImportLdbc.TagNameKeyKind"/>).</summary>
+    private static async Task<Dictionary<string, string>> LoadTagNamesAsync(EntregentDb db, CancellationToken cancellationToken)
+    {
+        var names = await db.ExternalKeys.AsNoTracking()
+            .Where(k => k.Source == ImportLdbc.Source && k.Kind == ImportLdbc.TagNameKeyKind)
+            .Select(k => k.ExternalId)
+            .ToListAsync(cancellationToken);
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            result.TryAdd(ImportLdbc.HashtagOf(name), name);
+        }
+        return result;
+    }
+
     private static DateTimeOffset Date(LdbcOperation operation, string name) => DateTimeOffset.FromUnixTimeMilliseconds(operation.IdParameter(name));
 
     /// <summary>LDBC forum, post and comment ids ↔ group, post and comment ids, from the import's external keys.</summary>

@@ -59,8 +59,6 @@ public static partial class ValidateLdbc
     public static readonly IReadOnlyDictionary<string, string> NotModelled = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["IC3"] = "messages' and persons' countries are not kept (imported messages keep no place)",
-        ["IC4"] = "not run: answers name tags as LDBC writes them, hashtags keep them folded",
-        ["IC6"] = "not run: answers name tags as LDBC writes them, hashtags keep them folded",
         ["IC12"] = "tag classes are not modelled: a hashtag has no class, nor classes a hierarchy",
         ["unknown"] = "not an LDBC SNB Interactive operation",
     };
@@ -68,7 +66,7 @@ public static partial class ValidateLdbc
     /// <summary>The queries Entregent answers.</summary>
     public static readonly IReadOnlySet<string> Answered = new HashSet<string>(StringComparer.Ordinal)
     {
-        "IC1", "IC2", "IC5", "IC7", "IC8", "IC9", "IC10", "IC11", "IC13", "IC14", "IS1", "IS2", "IS3", "IS4", "IS5", "IS6", "IS7",
+        "IC1", "IC2", "IC4", "IC5", "IC6", "IC7", "IC8", "IC9", "IC10", "IC11", "IC13", "IC14", "IS1", "IS2", "IS3", "IS4", "IS5", "IS6", "IS7",
     };
 
     public static async Task<LdbcValidation> ExecuteAsync(EntregentDb db, ProfileCache profiles, NetworkGraph graph, SearchIndex search,
@@ -94,7 +92,9 @@ public static partial class ValidateLdbc
             {
                 "IC1" => await PeopleSearchAsync(context, operation, cancellationToken),
                 "IC2" => await FriendsMessagesAsync(context, operation, cancellationToken),
+                "IC4" => await NewTopicsAsync(context, operation, cancellationToken),
                 "IC5" => await NewGroupsAsync(context, operation, cancellationToken),
+                "IC6" => await CoTagsAsync(context, operation, cancellationToken),
                 "IC7" => await RecentLikersAsync(context, operation, cancellationToken),
                 "IC8" => await RecentRepliesAsync(context, operation, cancellationToken),
                 "IC9" => await NetworkMessagesAsync(context, operation, cancellationToken),
@@ -332,6 +332,11 @@ public static partial class ValidateLdbc
         public int Dense(long ldbcId) => Ids.MemberOf(ldbcId) is { } member ? DenseOfMember(member) : -1;
 
         private MessageIds? _messages;
+        private Dictionary<string, string>? _tagNames;
+
+        /// <summary>Hashtag → LDBC tag name, loaded on first use.</summary>
+        public async Task<Dictionary<string, string>> TagNamesAsync(CancellationToken cancellationToken) =>
+            _tagNames ??= await LoadTagNamesAsync(Db, cancellationToken);
 
         public int DenseOfMember(long memberId) => Graph.TryGetDense(memberId, out var dense) ? dense : -1;
 

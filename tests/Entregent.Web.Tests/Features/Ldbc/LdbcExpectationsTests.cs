@@ -114,6 +114,6 @@ public class LdbcExpectationsTests
 
         Assert.Equal(237, operations.Count);
         Assert.DoesNotContain(operations, o => o.Query == "unknown");
-        Assert.Equal(229, operations.Count(o => ValidateLdbc.Answered.Contains(o.Query)));
+        Assert.Equal(233, operations.Count(o => ValidateLdbc.Answered.Contains(o.Query)));
     }
 }

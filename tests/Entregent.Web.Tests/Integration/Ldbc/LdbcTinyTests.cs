@@ -37,9 +37,9 @@ public class LdbcTinyTests(EntregentFactory app) : IntegrationTest(app)
 
         var (validated, validateOutput) = await RunAsync("validate", LdbcData.TinyExpected);
         Assert.True(validated == 0, validateOutput);
-        // Every line of every query the model expresses passes; IC3, IC4, IC6 and IC12 are skipped (2 lines each).
-        Assert.EndsWith("229 passed, 0 failed, 8 skipped", validateOutput.TrimEnd(), StringComparison.Ordinal);
-        foreach (var (query, lines) in new[] { ("IC2", 2), ("IC5", 2), ("IC7", 2), ("IC8", 2), ("IC9", 2), ("IC10", 2), ("IC14", 2), ("IS2", 16), ("IS4", 40), ("IS5", 40), ("IS6", 40), ("IS7", 40) })
+        // Every line of every query the model expresses passes; IC3 and IC12 are skipped (2 lines each).
+        Assert.EndsWith("233 passed, 0 failed, 4 skipped", validateOutput.TrimEnd(), StringComparison.Ordinal);
+        foreach (var (query, lines) in new[] { ("IC2", 2), ("IC4", 2), ("IC5", 2), ("IC6", 2), ("IC7", 2), ("IC8", 2), ("IC9", 2), ("IC10", 2), ("IC14", 2), ("IS2", 16), ("IS4", 40), ("IS5", 40), ("IS6", 40), ("IS7", 40) })
         {
             Assert.Contains($"{query,-8}{lines,4} passed, 0 failed, 0 skipped", validateOutput, StringComparison.Ordinal);
         }
@@ -56,7 +56,7 @@ public class LdbcTinyTests(EntregentFactory app) : IntegrationTest(app)
         await AssertCommunityAsync();
         var (revalidated, revalidateOutput) = await RunAsync("validate", LdbcData.TinyExpected);
         Assert.True(revalidated == 0, revalidateOutput);
-        Assert.EndsWith("229 passed, 0 failed, 8 skipped", revalidateOutput.TrimEnd(), StringComparison.Ordinal);
+        Assert.EndsWith("233 passed, 0 failed, 4 skipped", revalidateOutput.TrimEnd(), StringComparison.Ordinal);
     }
 
     /// <summary>Forums, posts, comments and likes as the import maps them, counts kept right.</summary>
@@ -78,7 +78,8 @@ public class LdbcTinyTests(EntregentFactory app) : IntegrationTest(app)
 
         // A photo post: no text, the file name kept beside it.
         var photo = await LocalIdAsync(ImportLdbc.PostKeyKind, 343597383680);
-        Assert.Equal(("", ""), await App.InStoreAsync(db => db.Posts.Where(p => p.Id == photo).Select(p => ValueTuple.Create(p.Body, p.BodyHtml)).SingleAsync(Cancellation)));
+        var photoBody = await App.InStoreAsync(db => db.Posts.Where(p => p.Id == photo).Select(p => new { p.Body, p.BodyHtml }).SingleAsync(Cancellation));
+        Assert.Equal(("", ""), (photoBody.Body, photoBody.BodyHtml));
         Assert.Equal("photo343597383680.jpg", await App.InStoreAsync(db => db.ImportedContent.Where(i => i.PostId == photo).Select(i => i.ImageFile).SingleAsync(Cancellation)));
 
         // 274877914279 answers 274877914277, which answers 274877914275, a comment on post 274877914272: one level shown
@@ -87,8 +88,9 @@ public class LdbcTinyTests(EntregentFactory app) : IntegrationTest(app)
         var middle = await LocalIdAsync(ImportLdbc.CommentKeyKind, 274877914277);
         var deep = await LocalIdAsync(ImportLdbc.CommentKeyKind, 274877914279);
         var post = await LocalIdAsync(ImportLdbc.PostKeyKind, 274877914272);
-        var comments = await App.InStoreAsync(db => db.Comments.Where(c => c.Id == top || c.Id == middle || c.Id == deep)
-            .ToDictionaryAsync(c => c.Id, c => (c.PostId, c.ParentCommentId, c.ReplyToCommentId), Cancellation));
+        var comments = (await App.InStoreAsync(db => db.Comments.Where(c => c.Id == top || c.Id == middle || c.Id == deep)
+                .Select(c => new { c.Id, c.PostId, c.ParentCommentId, c.ReplyToCommentId }).ToListAsync(Cancellation)))
+            .ToDictionary(c => c.Id, c => (c.PostId, c.ParentCommentId, c.ReplyToCommentId));
         Assert.Equal((post, (long?)null, (long?)null), comments[top]);
         Assert.Equal((post, (long?)top, (long?)top), comments[middle]);
         Assert.Equal((post, (long?)top, (long?)middle), comments[deep]);
