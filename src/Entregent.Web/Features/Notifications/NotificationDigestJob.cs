@@ -12,7 +12,15 @@ namespace Entregent.Web.Features.Notifications;
 public sealed class NotificationDigestJob(IServiceScopeFactory scopes, TimeProvider time, IOptions<NotificationOptions> options,
     ILogger<NotificationDigestJob> logger) : BackgroundService
 {
+    // One pass at a time: a pass asked for by hand (tests, an admin command) waits for the timer's.
+    private readonly SemaphoreSlim _gate = new(1, 1);
     private DateOnly _anniversariesDoneFor;
+
+    public override void Dispose()
+    {
+        _gate.Dispose();
+        base.Dispose();
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -32,6 +40,19 @@ public sealed class NotificationDigestJob(IServiceScopeFactory scopes, TimeProvi
 
     /// <summary>One pass, as the timer runs it.</summary>
     public async Task RunOnceAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            await RunGatedAsync(cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task RunGatedAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
