@@ -127,14 +127,7 @@ public class DigestTests(EntregentFactory app) : IntegrationTest(app)
 
     /// <summary>The visibility table for the digest: the same rows as the centre's.</summary>
     [Theory]
-    [InlineData("shown")]
-    [InlineData("actorBlockedByRecipient")]
-    [InlineData("recipientBlockedByActor")]
-    [InlineData("postRemoved")]
-    [InlineData("connectionsPostAfterDisconnect")]
-    [InlineData("privateGroupPostNotMember")]
-    [InlineData("unlistedGroupNotMember")]
-    [InlineData("mutedKind")]
+    [MemberData(nameof(VisibilitySetUp.Situations), MemberType = typeof(VisibilitySetUp))]
     public async Task Visibility_Digest_LeavesOutWhatIsNoLongerVisible(string situation)
     {
         StartBeforeTheDigestHour();

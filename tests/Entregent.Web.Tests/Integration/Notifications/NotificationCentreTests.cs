@@ -151,14 +151,7 @@ public class NotificationCentreTests(EntregentFactory app) : IntegrationTest(app
 
     /// <summary>The visibility table for the centre and the badge: each case hides exactly the notification it should.</summary>
     [Theory]
-    [InlineData("shown")]
-    [InlineData("actorBlockedByRecipient")]
-    [InlineData("recipientBlockedByActor")]
-    [InlineData("postRemoved")]
-    [InlineData("connectionsPostAfterDisconnect")]
-    [InlineData("privateGroupPostNotMember")]
-    [InlineData("unlistedGroupNotMember")]
-    [InlineData("mutedKind")]
+    [MemberData(nameof(VisibilitySetUp.Situations), MemberType = typeof(VisibilitySetUp))]
     public async Task Visibility_Centre_HiddenWhenNoLongerVisible(string situation)
     {
         var (recipient, id, visible) = await VisibilitySetUp.ArrangeAsync(App, situation, Cancellation);
@@ -175,8 +168,15 @@ public class NotificationCentreTests(EntregentFactory app) : IntegrationTest(app
 /// One row of the visibility table: a recipient with exactly one notification, in a situation that should (or should
 /// not) hide it; shared by the centre's and the digest's tests.
 /// </summary>
-internal static class VisibilitySetUp
+public static class VisibilitySetUp
 {
+    /// <summary>The rows of the table.</summary>
+    public static TheoryData<string> Situations => new()
+    {
+        "shown", "actorBlockedByRecipient", "recipientBlockedByActor", "postRemoved", "connectionsPostAfterDisconnect",
+        "privateGroupPostNotMember", "unlistedGroupNotMember", "mutedKind",
+    };
+
     public static readonly string[] WatchMatch = ["watchMatch"];
     public static readonly string[] WorkAnniversary = ["workAnniversary"];
 
