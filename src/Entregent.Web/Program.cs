@@ -155,6 +155,10 @@ builder.Services.AddSingleton<Uploads>();
 // Messaging.
 
 // Notifications.
+builder.Services.AddOptions<NotificationOptions>().Bind(builder.Configuration.GetSection(NotificationOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddScoped<NotificationDigest>();
+builder.Services.AddSingleton<NotificationDigestJob>();
+builder.Services.AddHostedService(provider => provider.GetRequiredService<NotificationDigestJob>());
 
 // Watches.
 

@@ -1,4 +1,5 @@
 using Entregent.Web.Data;
+using Entregent.Web.Features.Notifications;
 using Entregent.Web.Infrastructure;
 using Entregent.Web.Network;
 using Microsoft.EntityFrameworkCore;
@@ -47,6 +48,9 @@ public static class RespondToInvitation
             other.Status = InvitationStatus.Accepted;
             other.RespondedAt = now;
         }
+        var accepter = await db.Profiles.AsNoTracking().Where(p => p.MemberId == memberId).Select(p => p.Handle).FirstAsync(cancellationToken);
+        await Notify.AddAsync(db, time, invitation.FromMemberId, NotificationKind.InvitationAccepted, memberId, "accepted your invitation to connect",
+            "/in/" + accepter, $"accepted:{invitation.Id}", cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -1,4 +1,5 @@
 using Entregent.Web.Data;
+using Entregent.Web.Features.Notifications;
 using Entregent.Web.Infrastructure;
 using Entregent.Web.Network;
 using Microsoft.EntityFrameworkCore;
@@ -104,6 +105,7 @@ public static class SendInvitation
             CreatedAt = now,
         };
         db.Invitations.Add(invitation);
+        await Notify.AddAsync(db, time, recipientId, NotificationKind.InvitationReceived, senderId, note ?? "", "/network", null, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -1,4 +1,5 @@
 using Entregent.Web.Data;
+using Entregent.Web.Features.Notifications;
 using Entregent.Web.Features.Profiles;
 using Entregent.Web.Infrastructure;
 using Entregent.Web.Network;
@@ -36,6 +37,10 @@ public static class EndorseSkill
         if (!await ExistsAsync(db, endorserId, memberId, id, cancellationToken))
         {
             db.Endorsements.Add(new Endorsement { EndorserId = endorserId, MemberId = memberId, SkillId = id, CreatedAt = time.GetUtcNow() });
+            var skillName = await db.Skills.AsNoTracking().Where(s => s.Id == id).Select(s => s.Name).FirstAsync(cancellationToken);
+            // Once per endorser and skill: taking an endorsement back and giving it again does not notify again.
+            await Notify.AddAsync(db, time, memberId, NotificationKind.Endorsement, endorserId, $"endorsed you for {skillName}", "/me",
+                $"endorsement:{endorserId}:{id}", cancellationToken);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);

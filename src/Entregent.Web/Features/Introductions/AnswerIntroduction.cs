@@ -38,6 +38,9 @@ public static class AnswerIntroduction
         }
         introduction.UpdatedAt = time.GetUtcNow();
         introduction.RemindedAt = null;
+        var turn = IntroductionView.TurnOf(introduction)!.Value;
+        await IntroductionNotices.AddAsync(db, time, introduction, turn, memberId,
+            turn == introduction.TargetId ? IntroductionEmails.Reason.Proposed : IntroductionEmails.Reason.Asked, cancellationToken);
         var saved = await SaveAsync(db, introduction, cancellationToken);
         if (!saved.Succeeded)
         {
@@ -63,6 +66,7 @@ public static class AnswerIntroduction
         introduction.DeclinedById = memberId;
         introduction.ResponseNote = note;
         introduction.ClosedAt = time.GetUtcNow();
+        await IntroductionNotices.AddAsync(db, time, introduction, introduction.RequesterId, memberId, IntroductionEmails.Reason.Declined, cancellationToken);
         var saved = await SaveAsync(db, introduction, cancellationToken);
         if (!saved.Succeeded)
         {
@@ -110,6 +114,7 @@ public static class AnswerIntroduction
             }
             var conversation = await StartConversation.ExecuteAsync(db, ConversationKind.Introduction, subject, participants, seed, now, cancellationToken);
             introduction.ConversationId = conversation.Id;
+            await IntroductionNotices.AddAsync(db, time, introduction, introduction.RequesterId, memberId, IntroductionEmails.Reason.Accepted, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }

@@ -106,6 +106,7 @@ public static class RequestIntroduction
             UpdatedAt = now,
         };
         db.Introductions.Add(introduction);
+        await IntroductionNotices.AddAsync(db, time, introduction, intermediaryId, requesterId, IntroductionEmails.Reason.Asked, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -112,10 +112,12 @@ public static class EditProfile
         if (intro)
         {
             profile.IntroUpdatedAt = now;
+            await FlagDetails.ResolveAsync(db, memberId, ProfileSection.Intro, DetailsFlagState.Updated, now, cancellationToken);
         }
         if (contact)
         {
             profile.ContactUpdatedAt = now;
+            await FlagDetails.ResolveAsync(db, memberId, ProfileSection.Contact, DetailsFlagState.Updated, now, cancellationToken);
         }
         if (openTo)
         {

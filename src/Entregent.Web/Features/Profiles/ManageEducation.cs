@@ -91,5 +91,6 @@ public static class ManageEducation
         var profile = await db.Profiles.FirstAsync(p => p.MemberId == memberId, cancellationToken);
         profile.EducationUpdatedAt = time.GetUtcNow();
         profile.Version++;
+        await FlagDetails.ResolveAsync(db, memberId, ProfileSection.Education, DetailsFlagState.Updated, time.GetUtcNow(), cancellationToken);
     }
 }

@@ -1,6 +1,8 @@
 using Entregent.Web.Data;
+using Entregent.Web.Features.Notifications;
 using Entregent.Web.Features.Organizations;
 using Entregent.Web.Infrastructure;
+using Entregent.Web.Network;
 using Microsoft.EntityFrameworkCore;
 
 namespace Entregent.Web.Features.Profiles;
@@ -13,13 +15,18 @@ public static class ManagePositions
     /// <param name="Organization">The organisation's name as the member types it ("Acme SAS" finds "ACME").</param>
     /// <param name="StartMonth">"2019-03".</param>
     /// <param name="EndMonth">"2021-06", or null/absent while the position is current.</param>
-    public sealed record Request(string? Organization, string? Title, string? Location, string? Description, string? StartMonth, string? EndMonth);
+    /// <param name="ShareAsNews">"Tell my connections": a current position shared so is announced to them once, and so are its yearly
+    /// anniversaries. Default false when adding; absent keeps the current choice when replacing.</param>
+    public sealed record Request(string? Organization, string? Title, string? Location, string? Description, string? StartMonth, string? EndMonth,
+        bool? ShareAsNews = null);
 
-    public static Task<Outcome<PositionView>> AddAsync(EntregentDb db, long memberId, Request request, TimeProvider time, CancellationToken cancellationToken) =>
-        SaveAsync(db, memberId, null, request, time, cancellationToken);
+    public static Task<Outcome<PositionView>> AddAsync(EntregentDb db, NetworkGraph network, long memberId, Request request, TimeProvider time,
+        CancellationToken cancellationToken) =>
+        SaveAsync(db, network, memberId, null, request, time, cancellationToken);
 
-    public static Task<Outcome<PositionView>> UpdateAsync(EntregentDb db, long memberId, long positionId, Request request, TimeProvider time, CancellationToken cancellationToken) =>
-        SaveAsync(db, memberId, positionId, request, time, cancellationToken);
+    public static Task<Outcome<PositionView>> UpdateAsync(EntregentDb db, NetworkGraph network, long memberId, long positionId, Request request,
+        TimeProvider time, CancellationToken cancellationToken) =>
+        SaveAsync(db, network, memberId, positionId, request, time, cancellationToken);
 
     public static async Task<Outcome<bool>> DeleteAsync(EntregentDb db, long memberId, long positionId, TimeProvider time, CancellationToken cancellationToken)
     {
@@ -34,7 +41,8 @@ public static class ManagePositions
         return true;
     }
 
-    private static async Task<Outcome<PositionView>> SaveAsync(EntregentDb db, long memberId, long? positionId, Request request, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Outcome<PositionView>> SaveAsync(EntregentDb db, NetworkGraph network, long memberId, long? positionId, Request request,
+        TimeProvider time, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         var organizationName = FindOrCreateOrganization.ValidateName(errors, "organization", request.Organization);
@@ -74,10 +82,21 @@ public static class ManagePositions
         position.StartMonth = start;
         position.EndMonth = end;
         position.UpdatedAt = time.GetUtcNow();
+        position.SharedAsNews = request.ShareAsNews ?? position.SharedAsNews;
         await TouchAsync(db, memberId, time, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        // The announcement needs the position's id (its dedupe key): one transaction holds both saves.
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            if (position.SharedAsNews)
+            {
+                await CareerNews.AnnounceAsync(db, network, time, position, organization.Name, cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            await transaction.CommitAsync(cancellationToken);
+        }
         return PositionView.Of(position.Id, organization.Name, organization.Slug, position.Title, position.Location,
-            position.Description, position.StartMonth, position.EndMonth);
+            position.Description, position.StartMonth, position.EndMonth) with { ConfirmedAt = position.UpdatedAt, SharedAsNews = position.SharedAsNews };
     }
 
     /// <summary>Start required, end optional (current), neither in the future, end not before start.</summary>
@@ -122,5 +141,6 @@ public static class ManagePositions
         var profile = await db.Profiles.FirstAsync(p => p.MemberId == memberId, cancellationToken);
         profile.PositionsUpdatedAt = time.GetUtcNow();
         profile.Version++;
+        await FlagDetails.ResolveAsync(db, memberId, ProfileSection.Positions, DetailsFlagState.Updated, time.GetUtcNow(), cancellationToken);
     }
 }

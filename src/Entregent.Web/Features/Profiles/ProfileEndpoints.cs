@@ -1,11 +1,13 @@
 using System.Globalization;
 using System.Security.Claims;
 using Entregent.Web.Data;
+using Entregent.Web.Features.Notifications;
 using Entregent.Web.Infrastructure;
 using Entregent.Web.Infrastructure.Imaging;
 using Entregent.Web.Network;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace Entregent.Web.Features.Profiles;
@@ -53,14 +55,14 @@ public static class ProfileEndpoints
         }).WithSummary("Change my profile: omitted fields stay, empty strings clear");
 
         me.MapPost("/positions", async Task<Results<Created<PositionView>, ProblemHttpResult>> (ManagePositions.Request request, EntregentDb db,
-            ClaimsPrincipal user, TimeProvider time, CancellationToken cancellationToken) =>
+            NetworkGraph network, ClaimsPrincipal user, TimeProvider time, CancellationToken cancellationToken) =>
         {
-            var outcome = await ManagePositions.AddAsync(db, user.RequiredMemberId(), request, time, cancellationToken);
+            var outcome = await ManagePositions.AddAsync(db, network, user.RequiredMemberId(), request, time, cancellationToken);
             return outcome.Succeeded ? TypedResults.Created($"/api/v1/me/positions/{outcome.Value!.Id}", outcome.Value) : outcome.Failure!.ToProblem();
         }).WithSummary("Add a position (an unknown organisation is created)");
-        me.MapPut("/positions/{id:long}", async (long id, ManagePositions.Request request, EntregentDb db, ClaimsPrincipal user, TimeProvider time,
-            CancellationToken cancellationToken) =>
-            (await ManagePositions.UpdateAsync(db, user.RequiredMemberId(), id, request, time, cancellationToken)).ToOk())
+        me.MapPut("/positions/{id:long}", async (long id, ManagePositions.Request request, EntregentDb db, NetworkGraph network, ClaimsPrincipal user,
+            TimeProvider time, CancellationToken cancellationToken) =>
+            (await ManagePositions.UpdateAsync(db, network, user.RequiredMemberId(), id, request, time, cancellationToken)).ToOk())
             .WithSummary("Replace one of my positions");
         me.MapDelete("/positions/{id:long}", async (long id, EntregentDb db, ClaimsPrincipal user, TimeProvider time, CancellationToken cancellationToken) =>
             (await ManagePositions.DeleteAsync(db, user.RequiredMemberId(), id, time, cancellationToken)).ToNoContent())
@@ -93,6 +95,31 @@ public static class ProfileEndpoints
         me.MapDelete("/photo", async (EntregentDb db, ClaimsPrincipal user, TimeProvider time, CancellationToken cancellationToken) =>
             (await SetPhoto.RemoveAsync(db, user.RequiredMemberId(), time, cancellationToken)).ToNoContent())
             .WithSummary("Remove my photo");
+
+        // "Any news of X?": flags, confirmations, reconnect.
+        members.MapPost("/{handle}/details-flags", async (string handle, FlagDetails.Request request, EntregentDb db, NetworkGraph network,
+                IOptions<NotificationOptions> options, TimeProvider time, ClaimsPrincipal user, HttpResponse response, CancellationToken cancellationToken) =>
+        {
+            var outcome = await FlagDetails.FlagAsync(db, network, options, time, user.RequiredMemberId(), handle, request, cancellationToken);
+            response.SetRetryAfter(outcome.Failure);
+            return outcome.Succeeded ? (IResult)TypedResults.Created($"/api/v1/me/details-flags/{outcome.Value!.Id}", outcome.Value) : outcome.Failure!.ToProblem();
+        }).RequireAuthorization().Produces<DetailsFlagView>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status400BadRequest)
+            .WithSummary("Ask a 1st-degree connection to confirm a section of their profile {section, positionId?, note?} (\"still at Acme?\")");
+        me.MapGet("/details-flags", async (EntregentDb db, NetworkGraph network, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+            TypedResults.Ok(await FlagDetails.ListMineAsync(db, network, user.RequiredMemberId(), cancellationToken)))
+            .WithSummary("The open flags on my profile, with who asked");
+        me.MapPost("/details-flags/{id:long}/dismiss", async (long id, EntregentDb db, TimeProvider time, ClaimsPrincipal user,
+                CancellationToken cancellationToken) =>
+            (await FlagDetails.DismissAsync(db, time, user.RequiredMemberId(), id, cancellationToken)).ToNoContent())
+            .WithSummary("Dismiss a flag on my profile without changing anything");
+        me.MapPost("/sections/{section}/confirmation", async (string section, EntregentDb db, TimeProvider time, ClaimsPrincipal user,
+                CancellationToken cancellationToken) =>
+            (await FlagDetails.ConfirmAsync(db, time, user.RequiredMemberId(), section, cancellationToken)).ToOk())
+            .WithSummary("Confirm a section of my profile unchanged (intro, positions, education, skills, contact): its last-confirmed date becomes now");
+        me.MapGet("/reconnect", async (EntregentDb db, NetworkGraph network, IOptions<NotificationOptions> options, TimeProvider time,
+                ClaimsPrincipal user, CancellationToken cancellationToken) =>
+            TypedResults.Ok(await ListReconnect.ExecuteAsync(db, network, options, time, user.RequiredMemberId(), cancellationToken)))
+            .WithSummary("Connections quiet for long whose position changed since, newest change first");
 
         return me;
     }

@@ -4,8 +4,10 @@ namespace Entregent.Web.Features.Profiles;
 
 public sealed record OrganizationRef(string Name, string Slug);
 
+/// <param name="ConfirmedAt">When its owner last edited or confirmed it ("last confirmed").</param>
+/// <param name="SharedAsNews">Its owner told their connections about it (career news).</param>
 public sealed record PositionView(long Id, OrganizationRef Organization, string Title, string? Location, string? Description,
-    string StartMonth, string? EndMonth, bool Current)
+    string StartMonth, string? EndMonth, bool Current, DateTimeOffset? ConfirmedAt = null, bool SharedAsNews = false)
 {
     /// <summary>A stored position as the API shows it: months as "2019-03", current when it has no end.</summary>
     public static PositionView Of(long id, string organizationName, string organizationSlug, string title, string? location,

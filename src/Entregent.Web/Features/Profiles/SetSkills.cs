@@ -72,6 +72,7 @@ public static class SetSkills
             }
             profile.SkillsUpdatedAt = time.GetUtcNow();
             profile.Version++;
+            await FlagDetails.ResolveAsync(db, memberId, ProfileSection.Skills, DetailsFlagState.Updated, time.GetUtcNow(), cancellationToken);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);

@@ -120,14 +120,14 @@ public static class ViewProfile
             Updated = new SectionDates(p.IntroUpdatedAt, p.ContactUpdatedAt, p.OpenToUpdatedAt, p.PositionsUpdatedAt,
                 p.EducationUpdatedAt, p.SkillsUpdatedAt, p.PhotoUpdatedAt),
             Positions = p.Positions.Select(x => new PositionRow(x.Id, x.Organization!.Name, x.Organization.Slug, x.Title, x.Location,
-                x.Description, x.StartMonth, x.EndMonth)).ToList(),
+                x.Description, x.StartMonth, x.EndMonth, x.UpdatedAt, x.SharedAsNews)).ToList(),
             Education = p.Education.Select(x => new EducationView(x.Id, new OrganizationRef(x.Organization!.Name, x.Organization.Slug),
                 x.Degree, x.Field, x.StartYear, x.EndYear)).ToList(),
             Skills = p.Skills.OrderBy(s => s.Rank).Select(s => s.Skill!.Name).ToList(),
         }).AsSplitQuery().FirstOrDefaultAsync(cancellationToken);
 
     internal sealed record PositionRow(long Id, string OrganizationName, string OrganizationSlug, string Title, string? Location,
-        string? Description, DateOnly StartMonth, DateOnly? EndMonth);
+        string? Description, DateOnly StartMonth, DateOnly? EndMonth, DateTimeOffset UpdatedAt, bool SharedAsNews);
 
     internal sealed class LoadedProfile
     {
@@ -168,7 +168,7 @@ public static class ViewProfile
                 PhoneAudience.Allows(relation) ? Phone : null,
                 WebsiteAudience.Allows(relation) ? Website : null),
             ProfileViewMapping.Order(Positions.Select(p => PositionView.Of(p.Id, p.OrganizationName, p.OrganizationSlug, p.Title,
-                p.Location, p.Description, p.StartMonth, p.EndMonth))),
+                p.Location, p.Description, p.StartMonth, p.EndMonth) with { ConfirmedAt = p.UpdatedAt, SharedAsNews = p.SharedAsNews })),
             Education.OrderByDescending(e => e.EndYear ?? int.MaxValue).ThenByDescending(e => e.StartYear).ToList(),
             Skills, Interests, Updated, relation, badge.Degree, badge.MutualCount, HideConnections, Reach);
     }

@@ -1,4 +1,5 @@
 using Entregent.Web.Data;
+using Entregent.Web.Features.Notifications;
 using Entregent.Web.Infrastructure;
 using Entregent.Web.Infrastructure.Markdown;
 using Entregent.Web.Network;
@@ -90,6 +91,11 @@ public static class DecideRecommendation
             {
                 return Failure.Conflict("status",
                     $"This recommendation is {WriteRecommendation.Describe(recommendation.Status)}; only one that is {WriteRecommendation.Describe(from)} can become {WriteRecommendation.Describe(to)}.");
+            }
+            if (from == RecommendationStatus.Pending && to == RecommendationStatus.Approved)
+            {
+                await Notify.AddAsync(db, time, recommendation.AuthorId, NotificationKind.Recommendation, memberId,
+                    "approved your recommendation: it shows on their profile", "/me/recommendations", $"recommendation-approved:{recommendation.Id}", cancellationToken);
             }
             recommendation.Status = to;
             recommendation.DecidedAt = time.GetUtcNow();

@@ -1,4 +1,5 @@
 using Entregent.Web.Data;
+using Entregent.Web.Features.Notifications;
 using Entregent.Web.Infrastructure;
 using Entregent.Web.Infrastructure.Markdown;
 using Entregent.Web.Network;
@@ -56,6 +57,8 @@ public static class RequestRecommendation
             CreatedAt = time.GetUtcNow(),
         };
         db.Recommendations.Add(recommendation);
+        await Notify.AddAsync(db, time, authorId, NotificationKind.Recommendation, recipientId, message is null ? "asks you for a recommendation"
+            : $"asks you for a recommendation: {message}", "/me/recommendations", null, cancellationToken);
         if (await WriteRecommendation.SaveAsync(db, "from", cancellationToken) is { } failure)
         {
             return failure;

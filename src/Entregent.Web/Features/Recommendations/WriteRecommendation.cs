@@ -1,4 +1,5 @@
 using Entregent.Web.Data;
+using Entregent.Web.Features.Notifications;
 using Entregent.Web.Infrastructure;
 using Entregent.Web.Infrastructure.Markdown;
 using Entregent.Web.Network;
@@ -62,6 +63,8 @@ public static class WriteRecommendation
         {
             db.Recommendations.Add(recommendation);
         }
+        await Notify.AddAsync(db, time, recipientId, NotificationKind.Recommendation, authorId, "wrote you a recommendation: approve it to show it",
+            "/me/recommendations", null, cancellationToken);
         var saved = await SaveAsync(db, "for", cancellationToken);
         if (saved is not null)
         {
@@ -93,6 +96,11 @@ public static class WriteRecommendation
         if (!network.AreConnected(authorId, recommendation.RecipientId))
         {
             return Failure.Forbidden("You can write recommendations only for your 1st-degree connections.");
+        }
+        if (recommendation.Status == RecommendationStatus.Requested)
+        {
+            await Notify.AddAsync(db, time, recommendation.RecipientId, NotificationKind.Recommendation, authorId,
+                "wrote the recommendation you asked for: approve it to show it", "/me/recommendations", null, cancellationToken);
         }
         recommendation.Text = text;
         recommendation.Relationship = request.Relationship ?? recommendation.Relationship;

@@ -21,7 +21,8 @@ namespace Entregent.Web.Pages.Members;
 /// withdraw, accept or ignore, remove, follow, block.
 /// </summary>
 public sealed class ProfileModel(EntregentDb db, ProfileCache cache, NetworkGraph network, MarkdownRenderer markdown,
-    IOptions<NetworkOptions> options, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
+    IOptions<NetworkOptions> options, IOptions<Features.Notifications.NotificationOptions> notificationOptions, TimeProvider time,
+    IStringLocalizer<SharedResource> t) : PageModel
 {
     public sealed class ConnectInput
     {
@@ -133,6 +134,11 @@ public sealed class ProfileModel(EntregentDb db, ProfileCache cache, NetworkGrap
         ActAsync(handle, me => EndorseSkill.RemoveAsync(db, network, me, handle, skill, cancellationToken),
             _ => t["Endorsement removed."], cancellationToken);
 
+    /// <summary>"Still at Acme?" / "Flag as out of date": asks the owner to confirm a section.</summary>
+    public Task<IActionResult> OnPostFlagAsync(string handle, string? section, long? positionId, string? note, CancellationToken cancellationToken) =>
+        ActAsync(handle, me => FlagDetails.FlagAsync(db, network, notificationOptions, time, me, handle, new FlagDetails.Request(section, positionId, note),
+            cancellationToken), _ => t["Asked: they are notified and can confirm or update their details."].Value, cancellationToken);
+
     public async Task<IActionResult> OnPostBlockAsync(string handle, CancellationToken cancellationToken)
     {
         if (User.MemberId() is not { } me)
@@ -173,7 +179,7 @@ public sealed class ProfileModel(EntregentDb db, ProfileCache cache, NetworkGrap
         {
             return NotFound();
         }
-        ModelState.AddFailure(failure, t, hiddenFields: ["to", "handle", "handleOrSlug", "status", "skill"]);
+        ModelState.AddFailure(failure, t, hiddenFields: ["to", "handle", "handleOrSlug", "status", "skill", "section", "positionId", "note"]);
         await LoadAsync(outcome.Value.View, outcome.Value.OwnerId, cancellationToken);
         return Page();
     }

@@ -9,7 +9,7 @@ namespace Entregent.Web.Pages.MyProfile;
 
 /// <summary>Change or delete one position. Deleting asks first, on its own page state (no script needed).</summary>
 [Authorize]
-public sealed class EditPositionModel(EntregentDb db, TimeProvider time, IStringLocalizer<SharedResource> t) : PositionPageModel
+public sealed class EditPositionModel(EntregentDb db, Entregent.Web.Network.NetworkGraph network, TimeProvider time, IStringLocalizer<SharedResource> t) : PositionPageModel
 {
     public long Id { get; private set; }
 
@@ -29,7 +29,7 @@ public sealed class EditPositionModel(EntregentDb db, TimeProvider time, IString
     public async Task<IActionResult> OnPostAsync(long id, CancellationToken cancellationToken)
     {
         Id = id;
-        var outcome = await ManagePositions.UpdateAsync(db, User.RequiredMemberId(), id, Input.ToRequest(), time, cancellationToken);
+        var outcome = await ManagePositions.UpdateAsync(db, network, User.RequiredMemberId(), id, Input.ToRequest(), time, cancellationToken);
         if (!outcome.Succeeded)
         {
             if (outcome.Failure!.Kind == FailureKind.NotFound)

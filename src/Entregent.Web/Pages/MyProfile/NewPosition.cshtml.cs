@@ -8,13 +8,13 @@ using Microsoft.Extensions.Localization;
 namespace Entregent.Web.Pages.MyProfile;
 
 [Authorize]
-public sealed class NewPositionModel(EntregentDb db, TimeProvider time, IStringLocalizer<SharedResource> t) : PositionPageModel
+public sealed class NewPositionModel(EntregentDb db, Entregent.Web.Network.NetworkGraph network, TimeProvider time, IStringLocalizer<SharedResource> t) : PositionPageModel
 {
     public void OnGet() => Input.Current = true;
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var outcome = await ManagePositions.AddAsync(db, User.RequiredMemberId(), Input.ToRequest(), time, cancellationToken);
+        var outcome = await ManagePositions.AddAsync(db, network, User.RequiredMemberId(), Input.ToRequest(), time, cancellationToken);
         if (!outcome.Succeeded)
         {
             ModelState.AddFailure(outcome.Failure!, t);

@@ -15,8 +15,11 @@ public sealed class PositionInput
     /// <summary>"I work here now": the end month is ignored.</summary>
     public bool Current { get; set; }
 
+    /// <summary>"Tell my connections": announce this position (and its anniversaries) as career news.</summary>
+    public bool ShareAsNews { get; set; }
+
     public ManagePositions.Request ToRequest() =>
-        new(Organization, Title, Location, Description, StartMonth, Current ? null : EndMonth);
+        new(Organization, Title, Location, Description, StartMonth, Current ? null : EndMonth, ShareAsNews);
 
     public static PositionInput From(PositionView position) => new()
     {
@@ -27,6 +30,7 @@ public sealed class PositionInput
         StartMonth = position.StartMonth,
         EndMonth = position.EndMonth,
         Current = position.Current,
+        ShareAsNews = position.SharedAsNews,
     };
 }
 
