@@ -24,7 +24,9 @@ public sealed record GroupView(
     bool CanReadPosts,
     bool CanPost,
     bool CanModerate,
-    bool CanManage);
+    bool CanManage,
+    DateTimeOffset CreatedAt,
+    int PendingRequestCount);
 
 public static class ViewGroup
 {
@@ -44,12 +46,15 @@ public static class ViewGroup
             : null;
         var facts = GroupFacts.Of(group);
         var membership = viewer.MembershipIn(group.Id);
+        var canModerate = GroupAccess.CanModerate(facts, viewer);
+        // The managers' tab shows how many requests wait; nobody else learns it.
+        var pending = canModerate ? await ListMembers.PendingRequestCountAsync(db, viewerId, group.Id, cancellationToken) : 0;
         return new GroupView(group.Id, group.Slug, group.Name,
             group.Description is null ? null : markdown.ToSafeHtml(group.Description),
             group.Rules is null ? null : markdown.ToSafeHtml(group.Rules),
             group.Kind, group.JoinPolicy, group.PostsNeedApproval, group.IsInternal, organization?.Name, organization?.Slug,
             group.MemberCount, membership?.Role, membership?.State,
-            GroupAccess.CanReadPosts(facts, viewer), GroupAccess.CanPost(facts, viewer), GroupAccess.CanModerate(facts, viewer),
-            GroupAccess.CanManage(facts, viewer));
+            GroupAccess.CanReadPosts(facts, viewer), GroupAccess.CanPost(facts, viewer), canModerate,
+            GroupAccess.CanManage(facts, viewer), group.CreatedAt, pending);
     }
 }

@@ -52,6 +52,25 @@ public static class OrganizationEndpoints
             (await SetLogo.RemoveAsync(db, user.RequiredMemberId(), slug, time, cancellationToken)).ToNoContent())
             .RequireAuthorization().WithSummary("Remove an organisation's logo (administrators)");
 
+        group.MapGet("/{slug}/verification", async (string slug, EntregentDb db, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+            (await VerifyMembers.StatusAsync(db, user.RequiredMemberId(), slug, cancellationToken)).ToOk())
+            .RequireAuthorization().WithSummary("Whether I am a verified member of this organisation");
+        group.MapPost("/{slug}/verification", async (string slug, EntregentDb db, TimeProvider time, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+            (await VerifyMembers.RequestAsync(db, time, user.RequiredMemberId(), slug, cancellationToken)).ToOk())
+            .RequireAuthorization().WithSummary("Ask to be verified: at once with a confirmed e-mail at the organisation's domain, else an administrator must approve (409)");
+        group.MapPut("/{slug}/email-domain", async (string slug, VerifyMembers.DomainRequest request, EntregentDb db, TimeProvider time, ClaimsPrincipal user,
+            CancellationToken cancellationToken) =>
+            (await VerifyMembers.SetDomainAsync(db, time, user.RequiredMemberId(), slug, request, cancellationToken)).ToOk())
+            .RequireAuthorization().WithSummary("Set the e-mail domain whose confirmed addresses verify members {emailDomain} (site administrators)");
+        group.MapPut("/{slug}/verified-members/{handle}", async (string slug, string handle, EntregentDb db, NetworkGraph network, TimeProvider time,
+            ClaimsPrincipal user, CancellationToken cancellationToken) =>
+            (await VerifyMembers.ApproveAsync(db, network, time, user.RequiredMemberId(), slug, handle, cancellationToken)).ToOk())
+            .RequireAuthorization().WithSummary("Verify a member of this organisation (site administrators)");
+        group.MapDelete("/{slug}/verified-members/{handle}", async (string slug, string handle, EntregentDb db, NetworkGraph network, ClaimsPrincipal user,
+            CancellationToken cancellationToken) =>
+            (await VerifyMembers.RevokeAsync(db, network, user.RequiredMemberId(), slug, handle, cancellationToken)).ToNoContent())
+            .RequireAuthorization().WithSummary("Revoke a member's verification (site administrators): internal groups close to them at once");
+
         return group;
     }
 }

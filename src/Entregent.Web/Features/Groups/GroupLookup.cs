@@ -1,0 +1,108 @@
+using Entregent.Web.Data;
+using Entregent.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Entregent.Web.Features.Groups;
+
+/// <summary>A group found for a viewer who may see it, with the viewer's standing loaded once.</summary>
+public sealed record GroupContext(Group Group, GroupViewer Viewer)
+{
+    public GroupFacts Facts => GroupFacts.Of(Group);
+
+    public (GroupRole Role, GroupMembershipState State)? Mine => Viewer.MembershipIn(Group.Id);
+
+    public bool CanModerate => GroupAccess.CanModerate(Facts, Viewer);
+
+    public bool CanManage => GroupAccess.CanManage(Facts, Viewer);
+}
+
+/// <summary>What every group use case starts with: the group by slug as the viewer may see it, and the membership bookkeeping.</summary>
+public static class GroupLookup
+{
+    /// <summary>
+    /// The group at <paramref name="slug"/> (tracked when <paramref name="tracked"/>), or 404 when it does not exist or the
+    /// viewer may not know it exists (<see cref="GroupAccess.CanSee"/>), so a hidden group answers exactly as an absent one.
+    /// </summary>
+    public static async Task<Outcome<GroupContext>> FindAsync(EntregentDb db, long viewerId, string? slug, CancellationToken cancellationToken,
+        bool tracked = false)
+    {
+        var key = slug?.Trim().ToLowerInvariant();
+        if (string.IsNullOrEmpty(key) || key.Length > Group.SlugMaxLength)
+        {
+            return NotFound(slug);
+        }
+        var groups = tracked ? db.Groups : db.Groups.AsNoTracking();
+        var group = await groups.FirstOrDefaultAsync(g => g.Slug == key, cancellationToken);
+        if (group is null)
+        {
+            return NotFound(slug);
+        }
+        var viewer = await GroupViewer.LoadAsync(db, viewerId, cancellationToken);
+        return GroupAccess.CanSee(GroupFacts.Of(group), viewer) ? new GroupContext(group, viewer) : NotFound(slug);
+    }
+
+    public static Failure NotFound(string? slug) => Failure.NotFound($"No group has the address '{slug}'.");
+
+    /// <summary>
+    /// Moves <see cref="Group.MemberCount"/> by <paramref name="delta"/> in the store itself (UPDATE … SET MemberCount =
+    /// MemberCount + delta), inside the caller's transaction: two members joining at once both count, which a read-modify-write
+    /// of the tracked entity would not guarantee.
+    /// </summary>
+    public static async Task AdjustMemberCountAsync(EntregentDb db, long groupId, int delta, CancellationToken cancellationToken)
+    {
+        if (delta == 0)
+        {
+            return;
+        }
+        await db.Groups.Where(g => g.Id == groupId)
+            .ExecuteUpdateAsync(s => s.SetProperty(g => g.MemberCount, g => g.MemberCount + delta), cancellationToken);
+        db.RecordChange(new FeedEntry("group.updated", groupId));
+    }
+
+    /// <summary>
+    /// Takes the group's row lock for the rest of the caller's transaction (a no-op UPDATE), so checks such as "another owner
+    /// remains" cannot race: two owners leaving at once then run one after the other, and the second sees the first gone.
+    /// </summary>
+    public static Task LockAsync(EntregentDb db, long groupId, CancellationToken cancellationToken) =>
+        db.Groups.Where(g => g.Id == groupId).ExecuteUpdateAsync(s => s.SetProperty(g => g.MemberCount, g => g.MemberCount), cancellationToken);
+
+    /// <summary>
+    /// Moves one membership from <paramref name="from"/> to <paramref name="to"/> only if it is still in <paramref name="from"/>
+    /// (a conditional UPDATE): of two managers approving the same request at once, exactly one wins and counts the member.
+    /// Returns whether this call made the change.
+    /// </summary>
+    public static async Task<bool> TransitionAsync(EntregentDb db, GroupMembership membership, GroupMembershipState from, GroupMembershipState to,
+        DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var joinedAt = to == GroupMembershipState.Member ? now : (DateTimeOffset?)null;
+        var changed = await db.GroupMemberships.Where(m => m.Id == membership.Id && m.State == from)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.State, to).SetProperty(m => m.JoinedAt, joinedAt), cancellationToken);
+        if (changed == 1)
+        {
+            db.RecordChange(new FeedEntry("groupmember.updated", membership.Id, membership.MemberId, membership.GroupId));
+        }
+        return changed == 1;
+    }
+
+    /// <summary>Deletes one membership only if it is still in <paramref name="state"/>; returns whether this call deleted it.</summary>
+    public static async Task<bool> DeleteIfAsync(EntregentDb db, GroupMembership membership, GroupMembershipState state, CancellationToken cancellationToken)
+    {
+        var deleted = await db.GroupMemberships.Where(m => m.Id == membership.Id && m.State == state).ExecuteDeleteAsync(cancellationToken);
+        if (deleted == 1)
+        {
+            db.RecordChange(new FeedEntry("groupmember.deleted", membership.Id, membership.MemberId, membership.GroupId));
+        }
+        return deleted == 1;
+    }
+
+    /// <summary>The member ids of a group's managers and owners (who hear of join requests).</summary>
+    public static Task<List<long>> ManagerIdsAsync(EntregentDb db, long groupId, CancellationToken cancellationToken) =>
+        db.GroupMemberships.AsNoTracking()
+            .Where(m => m.GroupId == groupId && m.State == GroupMembershipState.Member && m.Role != GroupRole.Member)
+            .Select(m => m.MemberId).ToListAsync(cancellationToken);
+
+    /// <summary>Members blocked by, or blocking, <paramref name="viewerId"/>: left out of every member list the viewer sees.</summary>
+    public static IQueryable<long> BlockedWith(EntregentDb db, long viewerId) =>
+        db.Blocks.Where(b => b.BlockerId == viewerId).Select(b => b.BlockedId)
+            .Concat(db.Blocks.Where(b => b.BlockedId == viewerId).Select(b => b.BlockerId));
+}
