@@ -20,7 +20,7 @@ namespace Entregent.Web.Infrastructure.Markdown;
 /// become plain links. The sanitiser then enforces the allow-list whatever Markdig emits, so a Markdig bug or a
 /// later pipeline change cannot open a hole on its own.
 /// </remarks>
-public sealed class MarkdownRenderer : IDisposable
+public sealed partial class MarkdownRenderer : IDisposable
 {
     // Sanitising costs far more than a dictionary lookup, and the same summaries and descriptions are shown again
     // and again: the output is a pure function of the input, so it is kept by input (sized in characters).
@@ -37,6 +37,7 @@ public sealed class MarkdownRenderer : IDisposable
 
     public MarkdownRenderer()
     {
+        (_postPipeline, _articlePipeline, _postSanitizer) = BuildPostRendering();
         _pipeline = new MarkdownPipelineBuilder()
             .DisableHtml()
             .DisableHeadings()
@@ -109,9 +110,11 @@ public sealed class MarkdownRenderer : IDisposable
         return Truncate(collapsed, maxLength);
     }
 
-    private MarkdownDocument Parse(string markdown)
+    private MarkdownDocument Parse(string markdown) => Parse(markdown, _pipeline);
+
+    private static MarkdownDocument Parse(string markdown, MarkdownPipeline pipeline)
     {
-        var document = Markdig.Markdown.Parse(markdown, _pipeline);
+        var document = Markdig.Markdown.Parse(markdown, pipeline);
         // An image in a summary would fetch any URL from every viewer's browser (tracking pixels); show a link.
         foreach (var link in document.Descendants<LinkInline>())
         {
