@@ -90,7 +90,7 @@ public sealed class FeedIndexFollower(FeedIndex index, ChangeFeed feed, IService
             .Select(h => new { h.PostId, h.Tag }).AsAsyncEnumerable().GetAsyncEnumerator(cancellationToken);
         var moreTags = await tags.MoveNextAsync();
         var postTags = new List<string>();
-        await foreach (var post in Published(db.Posts.AsNoTracking()).OrderBy(p => p.Id)
+        await foreach (var post in Published(db.Posts.AsNoTracking().OrderBy(p => p.Id))
                            .AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             postTags.Clear();
