@@ -151,6 +151,9 @@ builder.Services.AddSingleton<Uploads>();
 // Posts.
 
 // Feed.
+builder.Services.AddOptions<FeedOptions>().Bind(builder.Configuration.GetSection(FeedOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddSingleton<FeedIndex>();
+builder.Services.AddHostedService<FeedIndexFollower>();
 
 // Messaging.
 

@@ -9,7 +9,7 @@ namespace Entregent.Web.Network;
 /// the list after an API call — then reflects what they just did: a new position shows in their suggestions and in
 /// search, a block at once. Requests that wrote nothing cost one comparison.
 /// </summary>
-public sealed class ReadYourWrites(NetworkGraph network, Features.Search.SearchIndex search) : IEndpointFilter, IAsyncPageFilter
+public sealed class ReadYourWrites(NetworkGraph network, Features.Search.SearchIndex search, Features.Feed.FeedIndex feed) : IEndpointFilter, IAsyncPageFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -41,6 +41,10 @@ public sealed class ReadYourWrites(NetworkGraph network, Features.Search.SearchI
         if (written > search.AppliedSequence)
         {
             await search.WaitForAsync(written, http.RequestAborted);
+        }
+        if (written > feed.AppliedSequence)
+        {
+            await feed.WaitForAsync(written, http.RequestAborted);
         }
     }
 }
