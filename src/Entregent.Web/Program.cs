@@ -157,6 +157,8 @@ builder.Services.AddSingleton<Uploads>();
 // Notifications.
 
 // Watches.
+builder.Services.AddOptions<WatchOptions>().Bind(builder.Configuration.GetSection(WatchOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddHostedService<WatchJob>();
 
 
 builder.Services.AddLocalization();
