@@ -164,6 +164,8 @@ builder.Services.AddSingleton<NotificationDigestJob>();
 builder.Services.AddHostedService(provider => provider.GetRequiredService<NotificationDigestJob>());
 
 // Watches.
+builder.Services.AddOptions<WatchOptions>().Bind(builder.Configuration.GetSection(WatchOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddHostedService<WatchJob>();
 
 
 builder.Services.AddLocalization();

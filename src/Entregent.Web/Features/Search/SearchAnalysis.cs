@@ -87,7 +87,7 @@ public static class SearchAnalysis
 
     /// <summary>
     /// Brings French feminine job and adjective endings to the masculine before stemming, so "ingénieure" finds
-    /// "ingénieur", "développeuse" finds "développeur", "directrice" finds "directeur". Runs on folded, lower-case terms;
+    /// "ingénieur", "développeuse" finds "développeur", "directrice" finds "directeur", and so do their plurals. Runs on folded, lower-case terms;
     /// only words long enough for the ending to be a suffix are touched ("rice" and "ville" stay as they are).
     /// </summary>
     private sealed class FrenchFeminineFilter : TokenFilter
@@ -111,11 +111,14 @@ public static class SearchAnalysis
             }
             var length = _term.Length;
             var buffer = _term.Buffer;
+            // Feminine plurals too ("ingénieures", "directrices"): the plural "s" goes with the feminine ending.
+            var plural = length > 4 && buffer[length - 1] == 's' ? 1 : 0;
             foreach (var (feminine, masculine) in Endings)
             {
-                if (length >= feminine.Length + 3 && buffer.AsSpan(length - feminine.Length, feminine.Length).SequenceEqual(feminine))
+                var end = length - plural;
+                if (end >= feminine.Length + 3 && buffer.AsSpan(end - feminine.Length, feminine.Length).SequenceEqual(feminine))
                 {
-                    var stem = length - feminine.Length;
+                    var stem = end - feminine.Length;
                     masculine.AsSpan().CopyTo(buffer.AsSpan(stem));
                     _term.Length = stem + masculine.Length;
                     break;

@@ -48,10 +48,33 @@ internal static class Fields
     public const string MemberType = "member";
     public const string OrganizationType = "org";
     public const string SkillType = "skill";
+    public const string PostType = "post";
+    public const string GroupType = "group";
+
+    // Posts and groups (SearchDocuments.Community.cs): text, scored.
+    public const string PostTitle = "p_title";
+    public const string PostBody = "p_body";
+    public const string GroupName = "g_name";
+    public const string GroupDescription = "g_desc";
+
+    // Posts and groups: exact terms (filters, and deleting an author's or a group's posts at once).
+    public const string Hashtag = "p_tag";
+    public const string AuthorTerm = "p_author";
+    public const string GroupTerm = "p_group";
+
+    // Posts and groups: numeric doc values read per match to decide visibility and order.
+    public const string AuthorId = "author";
+    public const string GroupId = "gid";
+    public const string GroupOrganizationId = "gorg";
+    public const string Flags = "flags";
+    public const string CreatedAt = "created";
+    public const string MemberCount = "members";
 
     public static string MemberKey(long id) => "m" + id.ToString(CultureInfo.InvariantCulture);
     public static string OrganizationKey(long id) => "o" + id.ToString(CultureInfo.InvariantCulture);
     public static string SkillKey(long id) => "s" + id.ToString(CultureInfo.InvariantCulture);
+    public static string PostKey(long id) => "p" + id.ToString(CultureInfo.InvariantCulture);
+    public static string GroupKey(long id) => "g" + id.ToString(CultureInfo.InvariantCulture);
     public static string IdTerm(long id) => id.ToString(CultureInfo.InvariantCulture);
 }
 

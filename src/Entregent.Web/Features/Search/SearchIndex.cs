@@ -12,7 +12,7 @@ using Lucene.Net.Store;
 namespace Entregent.Web.Features.Search;
 
 /// <summary>
-/// The Lucene.NET index of members, organisations and skills (ADR-004), in a folder under the data path. One writer (the
+/// The Lucene.NET index of members, organisations, skills, posts and groups (ADR-004), in a folder under the data path. One writer (the
 /// <see cref="SearchIndexFollower"/>, or <c>entregent reindex</c> offline), near-real-time searchers for every reader.
 /// Queries first retrieve text and filter matches, then rank them with the viewer's distance and relationship strength
 /// from <see cref="NetworkGraph"/>; visibility (blocks, profile reach) is applied to every match before it is counted.
@@ -21,7 +21,7 @@ namespace Entregent.Web.Features.Search;
 public sealed partial class SearchIndex(NetworkGraph network, TimeProvider time) : IDisposable
 {
     /// <summary>Bumped whenever documents change shape: an index written by another version is rebuilt at start-up.</summary>
-    public const string SchemaVersion = "1";
+    public const string SchemaVersion = "2";
 
     private const string SequenceKey = "sequence";
     private const string SchemaKey = "schema";
@@ -79,6 +79,9 @@ public sealed partial class SearchIndex(NetworkGraph network, TimeProvider time)
             ? sequence
             : null;
     }
+
+    /// <summary>Removes every document carrying <paramref name="term"/> (an author's or a group's posts).</summary>
+    internal void DeleteAll(Term term) => Writer.DeleteDocuments(term);
 
     /// <summary>Removes every document (before a rebuild).</summary>
     internal void Clear() => Writer.DeleteAll();
@@ -187,6 +190,10 @@ public sealed partial class SearchIndex(NetworkGraph network, TimeProvider time)
         [Fields.Skill] = SearchAnalysis.Words,
         [Fields.Summary] = SearchAnalysis.Words,
         [Fields.Prefix] = SearchAnalysis.Prefixes,
+        [Fields.PostTitle] = SearchAnalysis.Words,
+        [Fields.PostBody] = SearchAnalysis.Words,
+        [Fields.GroupName] = SearchAnalysis.Words,
+        [Fields.GroupDescription] = SearchAnalysis.Words,
     });
 
     private sealed class RankingSearcherFactory : SearcherFactory

@@ -25,7 +25,10 @@ public static class SearchIndexBuilder
         var organizations = await db.Organizations.AsNoTracking().Select(o => o.Id).ToListAsync(cancellationToken);
         var skills = await db.Skills.AsNoTracking().Select(s => s.Id).ToListAsync(cancellationToken);
         var members = await db.Profiles.AsNoTracking().OrderBy(p => p.MemberId).Select(p => p.MemberId).ToListAsync(cancellationToken);
-        var total = organizations.Count + skills.Count + members.Count;
+        var groups = await db.Groups.AsNoTracking().Select(g => g.Id).ToListAsync(cancellationToken);
+        var posts = await db.Posts.AsNoTracking().Where(p => p.State == Posts.PostState.Published).OrderBy(p => p.Id).Select(p => p.Id)
+            .ToListAsync(cancellationToken);
+        var total = organizations.Count + skills.Count + members.Count + groups.Count + posts.Count;
         var done = 0;
         index.Clear();
         foreach (var chunk in organizations.Chunk(MemberBatch))
@@ -43,6 +46,16 @@ public static class SearchIndexBuilder
             await PutMembersAsync(db, index, chunk, currentMonth, cancellationToken);
             progress?.Report(new RebuildProgress(done += chunk.Length, total));
         }
+        foreach (var chunk in groups.Chunk(MemberBatch))
+        {
+            await PutGroupsAsync(db, index, chunk, cancellationToken);
+            progress?.Report(new RebuildProgress(done += chunk.Length, total));
+        }
+        foreach (var chunk in posts.Chunk(MemberBatch))
+        {
+            await PutPostsAsync(db, index, chunk, cancellationToken);
+            progress?.Report(new RebuildProgress(done += chunk.Length, total));
+        }
         index.Publish(sequence, commit: true);
     }
 
@@ -56,6 +69,11 @@ public static class SearchIndexBuilder
         var members = new HashSet<long>();
         var organizations = new HashSet<long>();
         var skills = new HashSet<long>();
+        var posts = new HashSet<long>();
+        var groups = new HashSet<long>();
+        // Posts carry copies of their author's reach and their group's kind: those changing re-writes the posts.
+        var authors = new HashSet<long>();
+        var groupsChanged = new HashSet<long>();
         foreach (var change in changes)
         {
             var noun = change.Kind.AsSpan(0, Math.Max(0, change.Kind.IndexOf('.', StringComparison.Ordinal)));
@@ -70,6 +88,24 @@ public static class SearchIndexBuilder
                 case "skill":
                     skills.Add(change.EntityId);
                     break;
+                case "post":
+                    posts.Add(change.EntityId);
+                    break;
+                case "group":
+                    groups.Add(change.EntityId);
+                    if (!change.Kind.EndsWith(".created", StringComparison.Ordinal))
+                    {
+                        groupsChanged.Add(change.EntityId);
+                    }
+                    break;
+                case "groupmember" when change.RelatedId is { } group:
+                    // The member count shown with a group found.
+                    groups.Add(group);
+                    break;
+            }
+            if (change.MemberId is { } author && (noun is "profile" || change.Kind == "member.deleted"))
+            {
+                authors.Add(author);
             }
         }
         if (organizations.Count > 0)
@@ -88,6 +124,46 @@ public static class SearchIndexBuilder
         foreach (var chunk in members.Chunk(MemberBatch))
         {
             await PutMembersAsync(db, index, chunk, Months.Current(time), cancellationToken);
+        }
+        if (groups.Count > 0)
+        {
+            await PutGroupsAsync(db, index, groups, cancellationToken);
+        }
+        foreach (var author in authors)
+        {
+            // Deleted members take their posts with them (a cascade the feed does not see).
+            index.DeleteAll(new Lucene.Net.Index.Term(Fields.AuthorTerm, Fields.IdTerm(author)));
+            posts.UnionWith(await db.Posts.AsNoTracking().Where(p => p.AuthorId == author && p.State == Posts.PostState.Published)
+                .Select(p => p.Id).ToListAsync(cancellationToken));
+        }
+        foreach (var group in groupsChanged)
+        {
+            index.DeleteAll(new Lucene.Net.Index.Term(Fields.GroupTerm, Fields.IdTerm(group)));
+            posts.UnionWith(await db.Posts.AsNoTracking().Where(p => p.GroupId == group && p.State == Posts.PostState.Published)
+                .Select(p => p.Id).ToListAsync(cancellationToken));
+        }
+        foreach (var chunk in posts.Chunk(MemberBatch))
+        {
+            await PutPostsAsync(db, index, chunk, cancellationToken);
+        }
+    }
+
+    private static async Task PutPostsAsync(EntregentDb db, SearchIndex index, IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
+    {
+        var entries = await PostEntry.LoadAsync(db, ids, cancellationToken);
+        foreach (var id in ids)
+        {
+            // Absent: deleted, pending or removed — not found by search.
+            index.Put(Fields.PostKey(id), entries.TryGetValue(id, out var entry) ? entry.ToDocument() : null);
+        }
+    }
+
+    private static async Task PutGroupsAsync(EntregentDb db, SearchIndex index, IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
+    {
+        var entries = await GroupEntry.LoadAsync(db, ids, cancellationToken);
+        foreach (var id in ids)
+        {
+            index.Put(Fields.GroupKey(id), entries.TryGetValue(id, out var entry) ? entry.ToDocument() : null);
         }
     }
 

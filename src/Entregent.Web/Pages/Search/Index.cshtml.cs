@@ -17,8 +17,73 @@ namespace Entregent.Web.Pages.Search;
 /// names, except the page number, which is <c>p</c>: Razor Pages keeps <c>page</c> for itself as a route value.
 /// </summary>
 [Authorize]
-public sealed class IndexModel(EntregentDb db, NetworkGraph network, SearchIndex index, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class IndexModel(EntregentDb db, NetworkGraph network, SearchIndex index, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
 {
+    /// <summary>The tab: people (default), "posts" or "groups".</summary>
+    [BindProperty(SupportsGet = true, Name = "type")]
+    public string? Type { get; set; }
+
+    /// <summary>Posts tab: only posts with this hashtag.</summary>
+    [BindProperty(SupportsGet = true, Name = "hashtag")]
+    public string? Hashtag { get; set; }
+
+    public SearchPosts.Result? Posts { get; private set; }
+
+    public SearchGroups.Result? Groups { get; private set; }
+
+    /// <summary>"people", "posts" or "groups".</summary>
+    public string Tab => Type?.Trim().ToLowerInvariant() is "posts" or "groups" ? Type.Trim().ToLowerInvariant() : "people";
+
+    /// <summary>The same words on another tab.</summary>
+    public string TabLink(string tab)
+    {
+        var query = new QueryBuilder();
+        if (Trimmed(Q) is { } q)
+        {
+            query.Add("q", q);
+        }
+        if (tab != "people")
+        {
+            query.Add("type", tab);
+        }
+        return "/search" + query.ToQueryString();
+    }
+
+    /// <summary>This people search as a saved search keeps it: the query string without the page.</summary>
+    public string SavedQuery
+    {
+        get
+        {
+            var query = new QueryBuilder();
+            foreach (var (parameter, value) in Pairs().Where(p => p.Parameter != "p"))
+            {
+                query.Add(parameter, value);
+            }
+            return query.ToQueryString().ToUriComponent().TrimStart('?');
+        }
+    }
+
+    /// <summary>"Save this search": a saved search (a watch) of the current people search, then its page.</summary>
+    public async Task<IActionResult> OnPostSaveAsync([FromForm(Name = "query")] string? query, CancellationToken cancellationToken)
+    {
+        var name = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery("?" + (query ?? "")).TryGetValue("q", out var words) && words.ToString().Length > 0
+            ? words.ToString()
+            : t["People search"].Value;
+        if (name.Length > Features.Watches.Watch.NameMaxLength)
+        {
+            name = name[..Features.Watches.Watch.NameMaxLength];
+        }
+        var outcome = await Features.Watches.SaveWatch.CreateAsync(db, time, User.RequiredMemberId(),
+            new Features.Watches.SaveWatch.Request("savedSearch", name, Query: query), cancellationToken);
+        if (!outcome.Succeeded)
+        {
+            TempData["Notice"] = outcome.Failure!.Errors?.Values.SelectMany(v => v).FirstOrDefault() ?? outcome.Failure.Detail;
+            return LocalRedirect("/search?" + (query ?? ""));
+        }
+        TempData["Notice"] = t["Search saved: new people matching it will come as notifications."].Value;
+        return LocalRedirect($"/watches/{outcome.Value!.Id}");
+    }
+
     /// <summary>Filters without a text box of their own: their errors go to the summary at the top, without a link.</summary>
     private static readonly string[] FieldsWithoutInput = ["organization", "current", "skill", "school", "language", "openTo", "degree", "page"];
 
@@ -65,6 +130,10 @@ public sealed class IndexModel(EntregentDb db, NetworkGraph network, SearchIndex
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
+        if (Tab != "people")
+        {
+            return await OnGetContentAsync(cancellationToken);
+        }
         if (Blank)
         {
             return Page();
@@ -81,6 +150,57 @@ public sealed class IndexModel(EntregentDb db, NetworkGraph network, SearchIndex
             ModelState.AddFailure(outcome.Failure!, t, prefix: "", hiddenFields: FieldsWithoutInput);
         }
         return Page();
+    }
+
+    private async Task<IActionResult> OnGetContentAsync(CancellationToken cancellationToken)
+    {
+        if (Trimmed(Q) is null && Trimmed(Hashtag) is null)
+        {
+            return Page();
+        }
+        var viewerId = User.RequiredMemberId();
+        Infrastructure.Failure? failure;
+        if (Tab == "posts")
+        {
+            var outcome = await SearchPosts.ExecuteAsync(db, network, index, viewerId, new SearchPosts.Request(Trimmed(Q), Trimmed(Hashtag), PageNumber), cancellationToken);
+            Posts = outcome.Value;
+            failure = outcome.Failure;
+        }
+        else
+        {
+            var outcome = await SearchGroups.ExecuteAsync(db, index, viewerId, new SearchGroups.Request(Trimmed(Q), PageNumber), cancellationToken);
+            Groups = outcome.Value;
+            failure = outcome.Failure;
+        }
+        if (failure is not null)
+        {
+            ModelState.AddFailure(failure, t, prefix: "", hiddenFields: ["page", "hashtag"]);
+        }
+        return Page();
+    }
+
+    /// <summary>A page of post or group results, with this tab's words.</summary>
+    public PagerView ContentPager(string label, int total, int page, int pageSize)
+    {
+        var reachable = Math.Min(total, SearchPeople.MaxPage * pageSize);
+        return new PagerView(page, pageSize, reachable, p =>
+        {
+            var query = new QueryBuilder();
+            if (Trimmed(Q) is { } q)
+            {
+                query.Add("q", q);
+            }
+            if (Trimmed(Hashtag) is { } hashtag)
+            {
+                query.Add("hashtag", hashtag);
+            }
+            query.Add("type", Tab);
+            if (p > 1)
+            {
+                query.Add("p", PagerView.Number(p));
+            }
+            return "/search" + query.ToQueryString();
+        }, label);
     }
 
     /// <summary>
