@@ -11,6 +11,7 @@
     }
     var conversationId = thread ? Number(thread.getAttribute('data-conversation')) : 0;
     var live = thread && thread.getAttribute('data-live') === 'true';
+    var me = thread ? thread.getAttribute('data-me') : null;
     var list = document.getElementById('messages');
     var json = { 'Accept': 'application/json', 'Content-Type': 'application/json' };
 
@@ -70,13 +71,14 @@
         connection.on('unread', showCounts);
         connection.on('message', function (m) {
             if (live && m.conversationId === conversationId) {
-                append(m.id, m.authorHandle, m.authorName, m.body, m.sentAt, false);
-                if (document.visibilityState === 'visible') {
+                append(m.id, m.authorHandle, m.authorName, m.body, m.sentAt, m.authorHandle === me);
+                if (m.authorHandle !== me && document.visibilityState === 'visible') {
                     markRead();
                 }
             }
         });
         connection.start().then(function () {
+            document.documentElement.setAttribute('data-messaging', 'live');
             if (thread) {
                 thread.setAttribute('data-connected', 'true');
             }
