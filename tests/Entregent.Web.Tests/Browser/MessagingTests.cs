@@ -53,6 +53,8 @@ public class MessagingTests(BrowserFixture browser, EntregentServer app) : Brows
         await brunoPage.GotoAsync("/network");
         await brunoPage.Locator("html[data-messaging='live']").WaitForAsync();
         Assert.True(await brunoPage.Locator("[data-unread-messages]").IsHiddenAsync());
+        // The test clock stands still: move it, so that the new message is later than Bruno's last read.
+        App.Time.Advance(TimeSpan.FromSeconds(1));
         await ada.ReplyAsync(id, "Say 12:30?", Cancellation);
         var badge = brunoPage.Locator("[data-unread-messages]");
         await badge.WaitForAsync(new() { State = WaitForSelectorState.Visible });
