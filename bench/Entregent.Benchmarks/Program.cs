@@ -3,6 +3,7 @@ using Entregent.Benchmarks;
 using Entregent.Benchmarks.Compare;
 using Entregent.Benchmarks.Feed;
 using Entregent.Benchmarks.Ldbc;
+using Entregent.Benchmarks.Messaging;
 using Entregent.Benchmarks.Percentiles;
 using Entregent.Benchmarks.Search;
 
@@ -20,6 +21,8 @@ switch (args.FirstOrDefault())
         return FeedCompareRunner.Run(new BenchArguments(args.Skip(1)));
     case "percentiles":
         return PercentileRunner.Run(new BenchArguments(args.Skip(1)));
+    case "messaging-latency":
+        return MessagingLatencyRunner.Run(new BenchArguments(args.Skip(1)));
     case "bfs":
         return PercentileRunner.RunBfs(new BenchArguments(args.Skip(1)));
     case "help" or "--help" or "-h":
@@ -28,6 +31,7 @@ switch (args.FirstOrDefault())
         Console.WriteLine(LdbcCompareRunner.Usage);
         Console.WriteLine(SearchCompareRunner.Usage);
         Console.WriteLine(FeedCompareRunner.Usage);
+        Console.WriteLine(MessagingLatencyRunner.Usage);
         Console.WriteLine("Anything else goes to BenchmarkDotNet, e.g. --filter '*Degree*'; set ENTREGENT_BENCH_SIZES=100000,1000000.");
         return 0;
     default:

@@ -77,12 +77,19 @@ builder.Services.AddAuthentication(options =>
     })
     .AddPolicyScheme(SmartScheme, "Bearer token or cookie", options => options.ForwardDefaultSelector = context =>
         context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            || MessagingHub.QueryToken(context.Request) is not null
             ? IdentityConstants.BearerScheme
             : IdentityConstants.ApplicationScheme)
     .AddBearerToken(IdentityConstants.BearerScheme, bearer =>
     {
         bearer.BearerTokenExpiration = TimeSpan.FromHours(1);
         bearer.RefreshTokenExpiration = TimeSpan.FromDays(14);
+        // WebSockets and server-sent events cannot carry a header from a browser: API clients of the hub pass the token in the query.
+        bearer.Events.OnMessageReceived = context =>
+        {
+            context.Token ??= MessagingHub.QueryToken(context.Request);
+            return Task.CompletedTask;
+        };
     })
     .AddIdentityCookies(cookies => cookies.ApplicationCookie?.Configure(cookie =>
     {
@@ -156,6 +163,9 @@ builder.Services.AddSingleton<FeedIndex>();
 builder.Services.AddHostedService<FeedIndexFollower>();
 
 // Messaging.
+builder.Services.AddOptions<MessagingOptions>().Bind(builder.Configuration.GetSection(MessagingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddSignalR();
+builder.Services.AddSingleton<MessagingNotifier>();
 
 // Notifications.
 builder.Services.AddOptions<NotificationOptions>().Bind(builder.Configuration.GetSection(NotificationOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
@@ -200,7 +210,8 @@ app.UseWhen(IsApiRequest, api => api.UseExceptionHandler());
 app.UseWhen(context => !IsApiRequest(context), pages => pages.UseExceptionHandler("/status/500"));
 app.UseStatusCodePages();
 // Browsers get the app's own status pages (404, 403…); API and media answers keep ProblemDetails from the line above.
-app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api") && !context.Request.Path.StartsWithSegments("/media"),
+app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api") && !context.Request.Path.StartsWithSegments("/media")
+        && !context.Request.Path.StartsWithSegments(MessagingHub.Path),
     pages => pages.UseStatusCodePagesWithReExecute("/status/{0}"));
 if (!app.Environment.IsDevelopment())
 {
@@ -232,6 +243,7 @@ routes.MapConnectionEndpoints();
 routes.MapAskEndpoints();
 routes.MapIntroductionEndpoints();
 routes.MapMessagingEndpoints();
+app.MapHub<MessagingHub>(MessagingHub.Path);
 routes.MapSearchEndpoints();
 routes.MapMediaEndpoints();
 routes.MapEndorsementEndpoints();
@@ -258,7 +270,7 @@ static bool IsApiRequest(HttpContext context) =>
 
 static Task ApiAwareRedirect(HttpContext context, string redirectUri, int apiStatus)
 {
-    if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+    if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) || context.Request.Path.StartsWithSegments(MessagingHub.Path))
     {
         context.Response.StatusCode = apiStatus;
         return Task.CompletedTask;

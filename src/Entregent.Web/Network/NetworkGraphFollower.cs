@@ -257,7 +257,7 @@ internal static class NetworkGraphLoader
 
     /// <summary>
     /// What pairs did for each other (<see cref="PairActivity"/>), for pairs where either member is one of
-    /// <paramref name="members"/>, or for everyone; pairs with no activity are absent. Two queries in all, each reading
+    /// <paramref name="members"/>, or for everyone; pairs with no activity are absent. Three queries in all, each reading
     /// distinct (author, recipient) pairs, never one per connection. Every endorsement row counts, including those of
     /// a skill the member no longer lists: the endorser vouched all the same, and the strength does not change with
     /// a skill list's edits.
@@ -269,8 +269,10 @@ internal static class NetworkGraphLoader
         // Hidden ones count for nothing: the recipient chose not to stand by them.
         var recommendations = db.Recommendations.AsNoTracking().Where(r => r.Status == RecommendationStatus.Approved);
         var endorsements = db.Endorsements.AsNoTracking();
+        var correspondence = db.Correspondence.AsNoTracking();
         if (members is not null)
         {
+            correspondence = correspondence.Where(c => members.Contains(c.FromId) || members.Contains(c.ToId));
             recommendations = recommendations.Where(r => members.Contains(r.AuthorId) || members.Contains(r.RecipientId));
             endorsements = endorsements.Where(e => members.Contains(e.EndorserId) || members.Contains(e.MemberId));
         }
@@ -287,6 +289,14 @@ internal static class NetworkGraphLoader
             var pair = Pair(e.From, e.To);
             var activity = result.GetValueOrDefault(pair);
             result[pair] = e.From == pair.Low ? activity with { EndorsedByLow = true } : activity with { EndorsedByHigh = true };
+        }
+        // Messages: only pairs that wrote both ways matter, but each direction is a row of its own; read them all, tiny.
+        await foreach (var c in correspondence.Select(c => new { c.FromId, c.ToId, c.MessageCount })
+                           .AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            var pair = Pair(c.FromId, c.ToId);
+            var activity = result.GetValueOrDefault(pair);
+            result[pair] = c.FromId == pair.Low ? activity with { MessagesByLow = c.MessageCount } : activity with { MessagesByHigh = c.MessageCount };
         }
         return result;
     }

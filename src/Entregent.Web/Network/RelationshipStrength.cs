@@ -14,8 +14,12 @@ public readonly record struct SharedStint(int Organisation, DateOnly From, DateO
 /// recipient shows, not hidden) and at least one endorsement, in each direction. "Low" and "high" are the pair's
 /// member ids in order, so one value describes the pair whichever side asks.
 /// </summary>
-public readonly record struct PairActivity(bool RecommendedByLow, bool RecommendedByHigh, bool EndorsedByLow, bool EndorsedByHigh)
+public readonly record struct PairActivity(bool RecommendedByLow, bool RecommendedByHigh, bool EndorsedByLow, bool EndorsedByHigh,
+    int MessagesByLow = 0, int MessagesByHigh = 0)
 {
+    /// <summary>Messages exchanged both ways: as many as the quieter side wrote (one-way traffic counts for nothing).</summary>
+    public int MessageExchanges => Math.Min(MessagesByLow, MessagesByHigh);
+
     public int RecommendationDirections => (RecommendedByLow ? 1 : 0) + (RecommendedByHigh ? 1 : 0);
     public int EndorsementDirections => (EndorsedByLow ? 1 : 0) + (EndorsedByHigh ? 1 : 0);
 }
@@ -33,8 +37,10 @@ public readonly record struct PairActivity(bool RecommendedByLow, bool Recommend
 /// <see cref="EndorsementWeight"/>, and endorsements both ways add <see cref="MutualEndorsementBonus"/> more, since
 /// two people vouching for each other know each other better than either alone says. Many endorsements of one
 /// member count as one, so nobody raises a strength by clicking through a skill list. Both are counted one way as
-/// well as two, because each needs the other's consent (an approval, a listed skill); two-way messages, when they
-/// exist, will count only both ways, since one-way traffic anyone can send.
+/// well as two, because each needs the other's consent (an approval, a listed skill). Messages count only both ways,
+/// since one-way traffic anyone can send: <see cref="MessageWeight"/> grows with the quieter side's count on a log
+/// scale and stops at <see cref="MessageWeightCap"/>, so a long correspondence says more than a hello, and nobody
+/// raises a strength by chatting.
 /// </remarks>
 public static class RelationshipStrength
 {
@@ -44,6 +50,10 @@ public static class RelationshipStrength
     public const double RecommendationWeight = 0.15;
     public const double EndorsementWeight = 0.05;
     public const double MutualEndorsementBonus = 0.05;
+
+    /// <summary>Per doubling of the messages exchanged both ways (1, 2, 4, … from the quieter side).</summary>
+    public const double MessageWeight = 0.03;
+    public const double MessageWeightCap = 0.15;
 
     public static float Compute(HowMet howMet, IReadOnlyList<OrganisationMembership> a, IReadOnlyList<OrganisationMembership> b, DateOnly today,
         PairActivity activity = default)
@@ -69,9 +79,14 @@ public static class RelationshipStrength
             }
         }
         strength += (activity.RecommendationDirections * RecommendationWeight) + (activity.EndorsementDirections * EndorsementWeight)
-            + (activity.EndorsementDirections == 2 ? MutualEndorsementBonus : 0.0);
+            + (activity.EndorsementDirections == 2 ? MutualEndorsementBonus : 0.0)
+            + MessageBonus(activity.MessageExchanges);
         return (float)Math.Clamp(strength, Minimum, 1.0);
     }
+
+    /// <summary>0 for no two-way traffic; 0.03 for one exchange, 0.06 for two, 0.09 for four … up to 0.15 (16 and more).</summary>
+    public static double MessageBonus(int exchanges) =>
+        exchanges <= 0 ? 0.0 : Math.Min(MessageWeightCap, MessageWeight * (1 + Math.Floor(Math.Log2(exchanges))));
 
     /// <summary>The overlaps of two members' memberships, longest first (at most one per organisation). O(|a|·|b|), both tiny.</summary>
     public static IReadOnlyList<SharedStint> SharedStints(IReadOnlyList<OrganisationMembership> a, IReadOnlyList<OrganisationMembership> b, DateOnly today)

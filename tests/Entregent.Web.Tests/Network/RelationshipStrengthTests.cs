@@ -77,6 +77,25 @@ public class RelationshipStrengthTests
         Assert.Equal(expected, RelationshipStrength.Compute(HowMet.Other, [], [], Today, activity), 0.0001);
     }
 
+    [Theory]
+    // One-way traffic counts for nothing, however much of it.
+    [InlineData(0, 0, 0.15)]
+    [InlineData(500, 0, 0.15)]
+    [InlineData(0, 3, 0.15)]
+    // Both ways: 0.03 per doubling of the quieter side's count, up to 0.15.
+    [InlineData(1, 1, 0.15 + 0.03)]
+    [InlineData(2, 40, 0.15 + 0.06)]
+    [InlineData(5, 4, 0.15 + 0.09)]
+    [InlineData(8, 8, 0.15 + 0.12)]
+    [InlineData(16, 16, 0.15 + 0.15)]
+    [InlineData(100_000, 100_000, 0.15 + 0.15)]
+    public void Compute_Messages_CountOnlyBothWays_Bounded(int byLow, int byHigh, double expected)
+    {
+        var activity = new PairActivity(false, false, false, false, byLow, byHigh);
+
+        Assert.Equal(expected, RelationshipStrength.Compute(HowMet.Other, [], [], Today, activity), 0.0001);
+    }
+
     [Fact]
     public void Compute_EverythingAtOnce_CappedAtOne()
     {
