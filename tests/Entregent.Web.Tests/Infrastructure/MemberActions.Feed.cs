@@ -143,20 +143,6 @@ public static partial class MemberActions
             return await db.SaveChangesAsync();
         });
 
-    /// <summary>An organisation written straight in the store; its id.</summary>
-    public static Task<long> CreateOrganizationInStoreAsync(this EntregentFactory app, string name) =>
-        app.InStoreAsync(async db =>
-        {
-            var slug = "org-" + Guid.NewGuid().ToString("N")[..10];
-            var organization = new Organization
-            {
-                Name = name, Slug = slug, MatchKey = slug, CreatedAt = app.Time.GetUtcNow(), UpdatedAt = app.Time.GetUtcNow(),
-            };
-            db.Organizations.Add(organization);
-            await db.SaveChangesAsync();
-            return organization.Id;
-        });
-
     public static Task<long> GroupIdAsync(this EntregentFactory app, string slug) =>
         app.InStoreAsync(db => db.Groups.Where(g => g.Slug == slug).Select(g => g.Id).SingleAsync());
 

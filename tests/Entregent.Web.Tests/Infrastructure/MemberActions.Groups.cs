@@ -87,9 +87,12 @@ public static partial class MemberActions
         return [.. page.GetProperty("items").EnumerateArray().Select(g => g.GetProperty("slug").GetString()!)];
     }
 
-    /// <summary>A new organisation, straight in the store (organisations are otherwise created by naming them in a profile); its id and slug.</summary>
+    /// <summary>
+    /// A new organisation, straight in the store (organisations are otherwise created by naming them in a profile); its id
+    /// and slug. Named <paramref name="name"/>, or a unique name.
+    /// </summary>
     public static async Task<(long Id, string Slug)> CreateOrganizationInStoreAsync(this EntregentFactory app, string? emailDomain = null,
-        CancellationToken cancellationToken = default)
+        string? name = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(app);
         var key = "org-" + Guid.NewGuid().ToString("N")[..10];
@@ -98,7 +101,7 @@ public static partial class MemberActions
         {
             var organization = new Organization
             {
-                Name = "Org " + key[4..], Slug = key, MatchKey = "org " + key[4..], EmailDomain = emailDomain, CreatedAt = now, UpdatedAt = now,
+                Name = name ?? "Org " + key[4..], Slug = key, MatchKey = "org " + key[4..], EmailDomain = emailDomain, CreatedAt = now, UpdatedAt = now,
             };
             db.Organizations.Add(organization);
             await db.SaveChangesAsync(cancellationToken);

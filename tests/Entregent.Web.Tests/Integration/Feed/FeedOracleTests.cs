@@ -58,7 +58,7 @@ public class FeedOracleTests(EntregentFactory app) : IntegrationTest(app)
             return await db.SaveChangesAsync(Cancellation);
         });
 
-        var organizations = new[] { await App.CreateOrganizationInStoreAsync(MemberActions.UniqueName("Oracle A")), await App.CreateOrganizationInStoreAsync(MemberActions.UniqueName("Oracle B")) };
+        var organizations = new[] { (await App.CreateOrganizationInStoreAsync(name: MemberActions.UniqueName("Oracle A"), cancellationToken: TestContext.Current.CancellationToken)).Id, (await App.CreateOrganizationInStoreAsync(name: MemberActions.UniqueName("Oracle B"), cancellationToken: TestContext.Current.CancellationToken)).Id };
         string[] tags = ["alpha", "beta", "gamma"];
         var follows = new HashSet<(long, long)>();
         foreach (var follower in ids)

@@ -72,7 +72,7 @@ public class FeedTests(EntregentFactory app) : IntegrationTest(app)
         await viewer.FollowAsync(followed.Handle, Cancellation);
         var viewerId = await MemberIdAsync(viewer);
         var strangerId = await MemberIdAsync(stranger);
-        var organizationId = await App.CreateOrganizationInStoreAsync(MemberActions.UniqueName("Feed Org"));
+        var organizationId = (await App.CreateOrganizationInStoreAsync(name: MemberActions.UniqueName("Feed Org"), cancellationToken: TestContext.Current.CancellationToken)).Id;
         await App.FollowInStoreAsync(viewerId, organizationId: organizationId);
         await App.FollowHashtagInStoreAsync(viewerId, "energie");
         var slug = await App.CreateGroupInStoreAsync(stranger, GroupKind.Private, [viewer], cancellationToken: Cancellation);

@@ -55,7 +55,7 @@ public class FeedVisibilityTests(EntregentFactory app) : IntegrationTest(app)
         var tag = "t" + Guid.NewGuid().ToString("N")[..12];
 
         long? organizationId = post is "organisation" or "internal-group"
-            ? await App.CreateOrganizationInStoreAsync(MemberActions.UniqueName("Table Org"))
+            ? (await App.CreateOrganizationInStoreAsync(name: MemberActions.UniqueName("Table Org"), cancellationToken: TestContext.Current.CancellationToken)).Id
             : null;
         long? groupId = null;
         if (post.EndsWith("group", StringComparison.Ordinal))

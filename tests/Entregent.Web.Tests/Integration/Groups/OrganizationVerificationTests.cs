@@ -43,7 +43,7 @@ public class OrganizationVerificationTests(EntregentFactory app) : IntegrationTe
     public async Task Request_EmailElsewhereOrNoDomain_ConflictSaysAnAdministratorMustApprove()
     {
         var admin = await App.AdministratorAsync(Cancellation);
-        var withDomain = await App.CreateOrganizationInStoreAsync("acme.example", Cancellation);
+        var withDomain = await App.CreateOrganizationInStoreAsync("acme.example", cancellationToken: Cancellation);
         var withoutDomain = await App.CreateOrganizationInStoreAsync(cancellationToken: Cancellation);
         var bob = await RegisterMemberAsync("Bob Elsewhere");
         await SetEmailConfirmedAsync(bob, true);
@@ -105,7 +105,7 @@ public class OrganizationVerificationTests(EntregentFactory app) : IntegrationTe
     public async Task AdministratorRoutes_NotAdministrator_ForbiddenAndNothingChanged()
     {
         await App.AdministratorAsync(Cancellation);
-        var organization = await App.CreateOrganizationInStoreAsync("acme.example", Cancellation);
+        var organization = await App.CreateOrganizationInStoreAsync("acme.example", cancellationToken: Cancellation);
         var eve = await RegisterMemberAsync("Eve Intruder");
 
         using (var domain = await eve.Client.PutAsJsonAsync($"/api/v1/organizations/{organization.Slug}/email-domain", new { emailDomain = "evil.example" },
