@@ -46,14 +46,16 @@ public sealed class IndexModel(EntregentDb db, NetworkGraph network, TimeProvide
     public static string SectionLabel(IStringLocalizer t, ProfileSection section)
     {
         ArgumentNullException.ThrowIfNull(t);
-        return section switch
+        // The capitalised labels, lowered: the same words serve as headings and mid-sentence.
+        var label = section switch
         {
-            ProfileSection.Intro => t["introduction"],
-            ProfileSection.Contact => t["contact"],
-            ProfileSection.Skills => t["skills"],
-            ProfileSection.Education => t["education"],
-            _ => t["experience"],
+            ProfileSection.Intro => t["Introduction"],
+            ProfileSection.Contact => t["Contact"],
+            ProfileSection.Skills => t["Skills"],
+            ProfileSection.Education => t["Education"],
+            _ => t["Experience"],
         };
+        return label.Value.ToLower(System.Globalization.CultureInfo.CurrentCulture);
     }
 
     /// <summary>Where the owner updates the section a flag questions.</summary>
