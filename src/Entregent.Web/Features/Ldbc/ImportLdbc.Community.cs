@@ -4,6 +4,7 @@ using Entregent.Web.Data;
 using Entregent.Web.Features.Groups;
 using Entregent.Web.Features.Posts;
 using Entregent.Web.Infrastructure;
+using Entregent.Web.Infrastructure.Markdown;
 using Microsoft.EntityFrameworkCore;
 
 namespace Entregent.Web.Features.Ldbc;
@@ -50,17 +51,22 @@ public static partial class ImportLdbc
     public const string TagNameKeyKind = "tag-name";
 
     /// <summary>
-    /// A tag name as a post's hashtag: folded as the product folds text keys (<see cref="TextKeys.Fold"/>: lower case,
-    /// accents removed, runs of anything else made one space) with the spaces then dropped, as a hashtag has none:
-    /// "Genghis_Khan" → "genghiskhan", "Pope_Benedict_XVI" → "popebenedictxvi", "Niccolò_Machiavelli" →
-    /// "niccolomachiavelli". Empty when nothing is left. The original names stay in the data set's tag table.
+    /// A tag name as a post's hashtag, folded as members' hashtags are (<see cref="MarkdownRenderer.FoldHashtag"/>: lower
+    /// case, accents removed, letters, digits and '_'), anything else first made one '_', so that typing the tag reaches
+    /// the imported posts: "Genghis_Khan" → "genghis_khan", "Pope_Benedict_XVI" → "pope_benedict_xvi",
+    /// "Niccolò_Machiavelli" → "niccolo_machiavelli". Empty when nothing is left. The original names stay in the data
+    /// set's tag table.
     /// </summary>
     public static string HashtagOf(string tagName)
     {
         ArgumentNullException.ThrowIfNull(tagName);
-        var folded = TextKeys.Fold(tagName).Replace(" ", "", StringComparison.Ordinal);
+        var joined = NonWordRuns().Replace(tagName, "_").Trim('_');
+        var folded = joined.Length == 0 ? "" : MarkdownRenderer.FoldHashtag(joined) ?? "";
         return folded.Length <= PostHashtag.TagMaxLength ? folded : folded[..PostHashtag.TagMaxLength];
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"[^\p{L}\p{M}\p{N}_]+")]
+    private static partial System.Text.RegularExpressions.Regex NonWordRuns();
 
     /// <summary>Imported text as a body's HTML: encoded, in one paragraph (LDBC text is plain, never Markdown).</summary>
     public static string HtmlOf(string text) => text.Length == 0 ? "" : "<p>" + WebUtility.HtmlEncode(text) + "</p>";
