@@ -153,10 +153,6 @@ builder.Services.AddEntregentImaging(builder.Configuration);
 builder.Services.AddSingleton<MarkdownRenderer>();
 builder.Services.AddSingleton<Uploads>();
 
-// Groups.
-
-// Posts.
-
 // Feed.
 builder.Services.AddOptions<FeedOptions>().Bind(builder.Configuration.GetSection(FeedOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddSingleton<FeedIndex>();
@@ -176,7 +172,6 @@ builder.Services.AddHostedService(provider => provider.GetRequiredService<Notifi
 // Watches.
 builder.Services.AddOptions<WatchOptions>().Bind(builder.Configuration.GetSection(WatchOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddHostedService<WatchJob>();
-
 
 builder.Services.AddLocalization();
 builder.Services.AddSingleton<ReadYourWrites>();
@@ -248,17 +243,11 @@ routes.MapSearchEndpoints();
 routes.MapMediaEndpoints();
 routes.MapEndorsementEndpoints();
 routes.MapRecommendationEndpoints();
-
 routes.MapGroupEndpoints();
-
 routes.MapPostEndpoints();
-
 routes.MapFeedEndpoints();
-
 routes.MapNotificationEndpoints();
-
 routes.MapWatchEndpoints();
-
 app.MapRazorPages();
 
 await app.RunAsync();
