@@ -741,6 +741,8 @@ namespace Entregent.Migrations.Postgres.Migrations
                         .IsUnique()
                         .HasFilter("\"ClientKey\" IS NOT NULL");
 
+                    b.HasIndex("AuthorId", "SentAt");
+
                     b.HasIndex("ConversationId", "SentAt");
 
                     b.ToTable("messages", (string)null);

@@ -711,6 +711,8 @@ namespace Entregent.Migrations.Sqlite.Migrations
                         .IsUnique()
                         .HasFilter("\"ClientKey\" IS NOT NULL");
 
+                    b.HasIndex("AuthorId", "SentAt");
+
                     b.HasIndex("ConversationId", "SentAt");
 
                     b.ToTable("messages", (string)null);

@@ -39,9 +39,9 @@ public static class ListConnections
     private static async Task<Outcome<Page>> ListAsync(EntregentDb db, NetworkGraph network, long viewerId, long ownerId, int page,
         CancellationToken cancellationToken)
     {
-        if (page < 1)
+        if (Paging.Check(page) is { } badPage)
         {
-            return Failure.Invalid("page", "Pages start at 1.");
+            return badPage;
         }
         var graph = network.Graph;
         if (!network.TryGetDense(ownerId, out var owner))

@@ -19,9 +19,9 @@ public static class ListInvitations
         {
             return Failure.Invalid("direction", "Use received or sent.");
         }
-        if (page < 1)
+        if (Paging.Check(page) is { } badPage)
         {
-            return Failure.Invalid("page", "Pages start at 1.");
+            return badPage;
         }
         var query = direction == "sent"
             ? db.Invitations.Where(i => i.FromMemberId == memberId && (i.Status == InvitationStatus.Pending || i.Status == InvitationStatus.Ignored))

@@ -38,9 +38,9 @@ public static class ListGroups
     /// </summary>
     public static async Task<Outcome<Page>> DiscoverAsync(EntregentDb db, long viewerId, string? q, int page, CancellationToken cancellationToken)
     {
-        if (page < 1)
+        if (Paging.Check(page) is { } badPage)
         {
-            return Failure.Invalid("page", "Pages start at 1.");
+            return badPage;
         }
         var text = q?.Trim();
         if (text is { Length: > QueryMaxLength })

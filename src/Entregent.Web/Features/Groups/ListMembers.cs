@@ -52,9 +52,9 @@ public static class ListMembers
     private static async Task<Outcome<Page>> ListAsync(EntregentDb db, NetworkGraph network, long viewerId, Group group, GroupMembershipState state,
         int page, CancellationToken cancellationToken)
     {
-        if (page < 1)
+        if (Paging.Check(page) is { } badPage)
         {
-            return Failure.Invalid("page", "Pages start at 1.");
+            return badPage;
         }
         var query = Query(db, viewerId, group.Id, state, group.IsInternal && state == GroupMembershipState.Member ? group.OrganizationId : null);
         var total = await query.CountAsync(cancellationToken);

@@ -22,9 +22,9 @@ public static class ListIntroductions
         {
             return Failure.Invalid("box", "Use toAct, sent or all.");
         }
-        if (page < 1)
+        if (Paging.Check(page) is { } badPage)
         {
-            return Failure.Invalid("page", "Pages start at 1.");
+            return badPage;
         }
         var query = Box(db, memberId, box);
         var total = await query.CountAsync(cancellationToken);

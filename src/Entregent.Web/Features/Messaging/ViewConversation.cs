@@ -34,9 +34,9 @@ public static class ViewConversation
     public static async Task<Outcome<ConversationView>> ExecuteAsync(EntregentDb db, NetworkGraph network, TimeProvider time, long viewerId, long id,
         int? page, CancellationToken cancellationToken)
     {
-        if (page < 1)
+        if (Paging.Check(page) is { } badPage)
         {
-            return Failure.Invalid("page", "Pages start at 1.");
+            return badPage;
         }
         var conversation = await db.Conversations.AsNoTracking().Where(c => c.Id == id && c.Participants.Any(p => p.MemberId == viewerId))
             .Select(c => new { c.Id, c.Kind, c.Subject })

@@ -63,9 +63,9 @@ public static class ViewOrganization
         {
             return Failure.NotFound($"No organisation has the address '{slug}'.");
         }
-        if (page < 1)
+        if (Paging.Check(page) is { } badPage)
         {
-            return Failure.Invalid("page", "Pages start at 1.");
+            return badPage;
         }
         var positions = db.Positions.AsNoTracking().Where(p => p.OrganizationId == id && (current ? p.EndMonth == null : p.EndMonth != null));
         // Past members are people with no current position there.

@@ -56,9 +56,9 @@ public static class ListRecommendations
         {
             return Failure.Invalid("box", "Use received, given or requests.");
         }
-        if (page < 1)
+        if (Paging.Check(page) is { } badPage)
         {
-            return Failure.Invalid("page", "Pages start at 1.");
+            return badPage;
         }
         var query = box switch
         {

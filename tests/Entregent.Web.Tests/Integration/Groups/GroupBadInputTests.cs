@@ -154,6 +154,7 @@ public class GroupBadInputTests(EntregentFactory app) : IntegrationTest(app)
     [Theory]
     [InlineData("?page=0", "page")]
     [InlineData("?page=-3", "page")]
+    [InlineData("?page=2147483647", "page")]
     public async Task Discover_BadPage_BadRequest(string query, string field)
     {
         var ada = await RegisterMemberAsync("Ada Pages");
@@ -161,6 +162,20 @@ public class GroupBadInputTests(EntregentFactory app) : IntegrationTest(app)
         using var response = await ada.Client.GetAsync(new Uri("/api/v1/groups" + query, UriKind.Relative), Cancellation);
 
         await AssertProblemAsync(response, HttpStatusCode.BadRequest, field);
+    }
+
+    [Theory]
+    [InlineData("/members?page=0")]
+    [InlineData("/members?page=2147483647")]
+    [InlineData("/requests?page=2147483647")]
+    public async Task Members_BadPage_BadRequestOnPage(string path)
+    {
+        var ada = await RegisterMemberAsync("Ada Member Pages");
+        var slug = (await ada.CreateGroupAsync(cancellationToken: Cancellation)).Slug();
+
+        using var response = await ada.Client.GetAsync(new Uri($"/api/v1/groups/{slug}{path}", UriKind.Relative), Cancellation);
+
+        await AssertProblemAsync(response, HttpStatusCode.BadRequest, "page");
     }
 
     [Fact]

@@ -180,6 +180,7 @@ public class IntroductionBadInputTests(EntregentFactory app) : IntegrationTest(a
     [Theory]
     [InlineData("/api/v1/introductions?box=inbox", "box")]
     [InlineData("/api/v1/introductions?page=0", "page")]
+    [InlineData("/api/v1/introductions?page=2147483647", "page")]
     public async Task List_BadQuery_BadRequest(string path, string field)
     {
         var ada = await RegisterMemberAsync("Ada Lists");

@@ -102,6 +102,8 @@ public class NetworkBadInputTests(EntregentFactory app) : IntegrationTest(app)
     [InlineData("/api/v1/invitations?direction=sideways", "direction")]
     [InlineData("/api/v1/invitations?page=0", "page")]
     [InlineData("/api/v1/me/connections?page=0", "page")]
+    [InlineData("/api/v1/invitations?page=2147483647", "page")]
+    [InlineData("/api/v1/me/connections?page=2147483647", "page")]
     public async Task List_BadQuery_BadRequestOnField(string path, string field)
     {
         var ada = await RegisterMemberAsync("Ada Bad Query");

@@ -84,6 +84,7 @@ public class OrganizationTests(EntregentFactory app) : IntegrationTest(app)
     [Theory]
     [InlineData("?status=former", "status")]
     [InlineData("?page=0", "page")]
+    [InlineData("?page=2147483647", "page")]
     public async Task GetMembers_BadQuery_BadRequestNamingIt(string query, string field)
     {
         await App.AdministratorAsync(Cancellation);

@@ -212,6 +212,7 @@ public class RecommendationTests(EntregentFactory app) : IntegrationTest(app)
     [Theory]
     [InlineData("box=sent", "box")]
     [InlineData("page=0", "page")]
+    [InlineData("page=2147483647", "page")]
     public async Task Mine_BadQuery_Problem(string query, string field)
     {
         var ada = await RegisterMemberAsync("Ada Query");

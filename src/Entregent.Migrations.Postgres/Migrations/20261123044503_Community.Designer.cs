@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Entregent.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(EntregentDb))]
-    [Migration("20261123011722_Community")]
+    [Migration("20261123044503_Community")]
     partial class Community
     {
         /// <inheritdoc />
@@ -743,6 +743,8 @@ namespace Entregent.Migrations.Postgres.Migrations
                     b.HasIndex("AuthorId", "ClientKey")
                         .IsUnique()
                         .HasFilter("\"ClientKey\" IS NOT NULL");
+
+                    b.HasIndex("AuthorId", "SentAt");
 
                     b.HasIndex("ConversationId", "SentAt");
 

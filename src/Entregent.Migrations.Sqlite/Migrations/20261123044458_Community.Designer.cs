@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Entregent.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(EntregentDb))]
-    [Migration("20261123011718_Community")]
+    [Migration("20261123044458_Community")]
     partial class Community
     {
         /// <inheritdoc />
@@ -713,6 +713,8 @@ namespace Entregent.Migrations.Sqlite.Migrations
                     b.HasIndex("AuthorId", "ClientKey")
                         .IsUnique()
                         .HasFilter("\"ClientKey\" IS NOT NULL");
+
+                    b.HasIndex("AuthorId", "SentAt");
 
                     b.HasIndex("ConversationId", "SentAt");
 

@@ -569,6 +569,11 @@ namespace Entregent.Migrations.Postgres.Migrations
                 filter: "\"ClientKey\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
+                name: "IX_messages_AuthorId_SentAt",
+                table: "messages",
+                columns: new[] { "AuthorId", "SentAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_conversation_participants_MemberId_Folder",
                 table: "conversation_participants",
                 columns: new[] { "MemberId", "Folder" });
@@ -823,6 +828,10 @@ namespace Entregent.Migrations.Postgres.Migrations
 
             migrationBuilder.DropIndex(
                 name: "IX_messages_AuthorId_ClientKey",
+                table: "messages");
+
+            migrationBuilder.DropIndex(
+                name: "IX_messages_AuthorId_SentAt",
                 table: "messages");
 
             migrationBuilder.DropIndex(

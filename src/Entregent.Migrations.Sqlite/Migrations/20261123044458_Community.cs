@@ -567,6 +567,11 @@ namespace Entregent.Migrations.Sqlite.Migrations
                 filter: "\"ClientKey\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
+                name: "IX_messages_AuthorId_SentAt",
+                table: "messages",
+                columns: new[] { "AuthorId", "SentAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_conversation_participants_MemberId_Folder",
                 table: "conversation_participants",
                 columns: new[] { "MemberId", "Folder" });
@@ -821,6 +826,10 @@ namespace Entregent.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropIndex(
                 name: "IX_messages_AuthorId_ClientKey",
+                table: "messages");
+
+            migrationBuilder.DropIndex(
+                name: "IX_messages_AuthorId_SentAt",
                 table: "messages");
 
             migrationBuilder.DropIndex(
