@@ -58,9 +58,6 @@ internal sealed record PostEntry(
             reaches[p.AuthorId], p.Title, Plain.ToPlainText(p.Body, Post.ArticleBodyMaxLength + 1), [.. tags[p.Id]], p.CreatedAt));
     }
 
-    /// <summary>The folded form of a hashtag as the index keeps it and a query asks for it ("#Énergie" → "energie").</summary>
-    public static string TagKey(string tag) => TextKeys.Fold(tag.TrimStart('#')).Replace(" ", "", StringComparison.Ordinal);
-
     public Document ToDocument()
     {
         var document = new Document
@@ -87,7 +84,8 @@ internal sealed record PostEntry(
         {
             document.Add(new TextField(Fields.PostBody, Text, Field.Store.NO));
         }
-        foreach (var tag in Hashtags.Select(TagKey).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal))
+        // Stored folded (MarkdownRenderer.FoldHashtag): indexed as they are, so a query folds its tag the same way.
+        foreach (var tag in Hashtags.Distinct(StringComparer.Ordinal))
         {
             document.Add(new StringField(Fields.Hashtag, tag, Field.Store.NO));
             // Also as a word, so "énergie" typed in the box finds "#Énergie" even when the body spells it otherwise.

@@ -51,7 +51,7 @@ public sealed partial class SearchIndex
     private static readonly (string Field, float Boost)[] GroupFields = [(Fields.GroupName, 3f), (Fields.GroupDescription, 1f)];
 
     /// <summary>
-    /// Published posts matching every word of <paramref name="text"/> (and carrying <paramref name="hashtag"/> when given)
+    /// Published posts matching every word of <paramref name="text"/> (and carrying <paramref name="hashtag"/>, folded, when given)
     /// that <paramref name="viewer"/> may read (<see cref="PostAccess.CanRead"/>, asked for every match before it is
     /// counted), by relevance, ties newest first.
     /// </summary>
@@ -62,7 +62,7 @@ public sealed partial class SearchIndex
         AddAllWords(query, text, PostFields);
         if (!string.IsNullOrWhiteSpace(hashtag))
         {
-            AddFilter(query, new TermQuery(new Term(Fields.Hashtag, PostEntry.TagKey(hashtag))));
+            AddFilter(query, new TermQuery(new Term(Fields.Hashtag, hashtag)));
         }
         return Search(searcher =>
         {

@@ -21,7 +21,7 @@ namespace Entregent.Web.Features.Search;
 public sealed partial class SearchIndex(NetworkGraph network, TimeProvider time) : IDisposable
 {
     /// <summary>Bumped whenever documents change shape: an index written by another version is rebuilt at start-up.</summary>
-    public const string SchemaVersion = "2";
+    public const string SchemaVersion = "3";
 
     private const string SequenceKey = "sequence";
     private const string SchemaKey = "schema";

@@ -2,6 +2,7 @@ using Entregent.Web.Data;
 using Entregent.Web.Features.Groups;
 using Entregent.Web.Features.Posts;
 using Entregent.Web.Infrastructure;
+using Entregent.Web.Infrastructure.Markdown;
 using Entregent.Web.Network;
 
 namespace Entregent.Web.Features.Search;
@@ -29,7 +30,9 @@ public static class SearchPosts
         var errors = new FieldErrors();
         var text = SearchPeople.SearchText(errors, "q", request.Q, SearchPeople.TextMaxLength);
         var hashtag = SearchPeople.SearchText(errors, "hashtag", request.Hashtag, PostHashtag.TagMaxLength);
-        if (hashtag is not null && PostEntry.TagKey(hashtag).Length == 0)
+        // Folded as posts' hashtags are stored ("#Énergie" → "energie", underscores kept).
+        var tag = hashtag is null ? null : MarkdownRenderer.FoldHashtag(hashtag);
+        if (hashtag is not null && tag is null)
         {
             errors.Add("hashtag", "A hashtag is made of letters and digits.");
         }
@@ -38,7 +41,7 @@ public static class SearchPosts
         {
             errors.Add("page", $"Pages go from 1 to {SearchPeople.MaxPage}; narrow the search to see further.");
         }
-        if (!errors.Any && text is null && hashtag is null)
+        if (!errors.Any && text is null && tag is null)
         {
             errors.Add("q", "Type some words or a hashtag.");
         }
@@ -48,7 +51,7 @@ public static class SearchPosts
         }
         // One viewer for the whole query: every match is decided against the same memberships and graph.
         var viewer = new PostViewer(viewerId, network, await GroupViewer.LoadAsync(db, viewerId, cancellationToken));
-        var matches = index.SearchPosts(viewer, text, hashtag, (page - 1) * PageSize, PageSize);
+        var matches = index.SearchPosts(viewer, text, tag, (page - 1) * PageSize, PageSize);
         var items = await PostViews.ListAsync(db, network, viewerId, [.. matches.Hits.Select(h => h.Id)], cancellationToken);
         return new Result(matches.Total, page, PageSize, items);
     }
