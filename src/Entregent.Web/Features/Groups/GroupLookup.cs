@@ -26,27 +26,41 @@ public static class GroupLookup
     public static async Task<Outcome<GroupContext>> FindAsync(EntregentDb db, long viewerId, string? slug, CancellationToken cancellationToken,
         bool tracked = false)
     {
+        var group = await RowAsync(db, slug, tracked, cancellationToken);
+        return group is null ? NotFound(slug) : Seen(group, await GroupViewer.LoadAsync(db, viewerId, cancellationToken), slug);
+    }
+
+    /// <summary>As <see cref="FindAsync(EntregentDb, long, string?, CancellationToken, bool)"/>, for a caller that has loaded the viewer's standing already.</summary>
+    public static async Task<Outcome<GroupContext>> FindAsync(EntregentDb db, GroupViewer viewer, string? slug, CancellationToken cancellationToken,
+        bool tracked = false)
+    {
+        var group = await RowAsync(db, slug, tracked, cancellationToken);
+        return group is null ? NotFound(slug) : Seen(group, viewer, slug);
+    }
+
+    /// <summary>The group by its address as typed (trimmed, any case).</summary>
+    private static async Task<Group?> RowAsync(EntregentDb db, string? slug, bool tracked, CancellationToken cancellationToken)
+    {
         var key = slug?.Trim().ToLowerInvariant();
         if (string.IsNullOrEmpty(key) || key.Length > Group.SlugMaxLength)
         {
-            return NotFound(slug);
+            return null;
         }
         var groups = tracked ? db.Groups : db.Groups.AsNoTracking();
-        var group = await groups.FirstOrDefaultAsync(g => g.Slug == key, cancellationToken);
-        if (group is null)
-        {
-            return NotFound(slug);
-        }
-        var viewer = await GroupViewer.LoadAsync(db, viewerId, cancellationToken);
-        return GroupAccess.CanSee(GroupFacts.Of(group), viewer) ? new GroupContext(group, viewer) : NotFound(slug);
+        return await groups.FirstOrDefaultAsync(g => g.Slug == key, cancellationToken);
     }
+
+    private static Outcome<GroupContext> Seen(Group group, GroupViewer viewer, string? slug) =>
+        GroupAccess.CanSee(GroupFacts.Of(group), viewer) ? new GroupContext(group, viewer) : NotFound(slug);
 
     public static Failure NotFound(string? slug) => Failure.NotFound($"No group has the address '{slug}'.");
 
     /// <summary>
     /// Moves <see cref="Group.MemberCount"/> by <paramref name="delta"/> in the store itself (UPDATE … SET MemberCount =
     /// MemberCount + delta), inside the caller's transaction: two members joining at once both count, which a read-modify-write
-    /// of the tracked entity would not guarantee.
+    /// of the tracked entity would not guarantee. No change of its own is recorded: every caller records the membership's
+    /// (<c>groupmember.*</c>), which is what brings the count shown with a found group up to date; a <c>group.updated</c>
+    /// here would have the search index re-write every post of the group on each join and leave.
     /// </summary>
     public static async Task AdjustMemberCountAsync(EntregentDb db, long groupId, int delta, CancellationToken cancellationToken)
     {
@@ -56,7 +70,6 @@ public static class GroupLookup
         }
         await db.Groups.Where(g => g.Id == groupId)
             .ExecuteUpdateAsync(s => s.SetProperty(g => g.MemberCount, g => g.MemberCount + delta), cancellationToken);
-        db.RecordChange(new FeedEntry("group.updated", groupId));
     }
 
     /// <summary>

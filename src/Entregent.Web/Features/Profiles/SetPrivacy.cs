@@ -10,6 +10,9 @@ namespace Entregent.Web.Features.Profiles;
 /// </summary>
 public static class SetPrivacy
 {
+    /// <summary>The change-feed kind recorded, besides <c>profile.updated</c>, when a member's reach changes.</summary>
+    public const string ReachChanged = "profile.reach";
+
     public sealed record Settings(bool HideConnections, ProfileReach Reach, bool OptedOutOfDirectory);
 
     public sealed record Request(bool? HideConnections = null, ProfileReach? Reach = null, bool? OptedOutOfDirectory = null);
@@ -30,6 +33,11 @@ public static class SetPrivacy
         if (profile is null)
         {
             return Failure.NotFound("Your profile does not exist.");
+        }
+        if (request.Reach is { } newReach && newReach != profile.Reach)
+        {
+            // Posts carry their author's reach in the search index: this, not every profile edit, re-writes them.
+            db.RecordChange(new FeedEntry(ReachChanged, memberId, memberId));
         }
         profile.HideConnections = request.HideConnections ?? profile.HideConnections;
         profile.Reach = request.Reach ?? profile.Reach;

@@ -71,7 +71,8 @@ public static class SearchIndexBuilder
         var skills = new HashSet<long>();
         var posts = new HashSet<long>();
         var groups = new HashSet<long>();
-        // Posts carry copies of their author's reach and their group's kind: those changing re-writes the posts.
+        // Posts carry copies of their author's reach and their group's kind: those changing re-writes the posts (a profile
+        // edit that leaves the reach alone does not).
         var authors = new HashSet<long>();
         var groupsChanged = new HashSet<long>();
         foreach (var change in changes)
@@ -103,7 +104,7 @@ public static class SearchIndexBuilder
                     groups.Add(group);
                     break;
             }
-            if (change.MemberId is { } author && (noun is "profile" || change.Kind == "member.deleted"))
+            if (change.MemberId is { } author && change.Kind is Profiles.SetPrivacy.ReachChanged or "member.deleted")
             {
                 authors.Add(author);
             }
@@ -129,17 +130,25 @@ public static class SearchIndexBuilder
         {
             await PutGroupsAsync(db, index, groups, cancellationToken);
         }
-        foreach (var author in authors)
+        if (authors.Count > 0)
         {
-            // Deleted members take their posts with them (a cascade the feed does not see).
-            index.DeleteAll(new Lucene.Net.Index.Term(Fields.AuthorTerm, Fields.IdTerm(author)));
-            posts.UnionWith(await db.Posts.AsNoTracking().Where(p => p.AuthorId == author && p.State == Posts.PostState.Published)
+            // Deleted members take their posts with them (a cascade the feed does not see); a new reach re-writes them.
+            foreach (var author in authors)
+            {
+                index.DeleteAll(new Lucene.Net.Index.Term(Fields.AuthorTerm, Fields.IdTerm(author)));
+            }
+            var authorIds = authors.ToList();
+            posts.UnionWith(await db.Posts.AsNoTracking().Where(p => authorIds.Contains(p.AuthorId) && p.State == Posts.PostState.Published)
                 .Select(p => p.Id).ToListAsync(cancellationToken));
         }
-        foreach (var group in groupsChanged)
+        if (groupsChanged.Count > 0)
         {
-            index.DeleteAll(new Lucene.Net.Index.Term(Fields.GroupTerm, Fields.IdTerm(group)));
-            posts.UnionWith(await db.Posts.AsNoTracking().Where(p => p.GroupId == group && p.State == Posts.PostState.Published)
+            foreach (var group in groupsChanged)
+            {
+                index.DeleteAll(new Lucene.Net.Index.Term(Fields.GroupTerm, Fields.IdTerm(group)));
+            }
+            var groupIds = groupsChanged.ToList();
+            posts.UnionWith(await db.Posts.AsNoTracking().Where(p => p.GroupId != null && groupIds.Contains(p.GroupId.Value) && p.State == Posts.PostState.Published)
                 .Select(p => p.Id).ToListAsync(cancellationToken));
         }
         foreach (var chunk in posts.Chunk(MemberBatch))
