@@ -85,7 +85,12 @@ public static class Comments
         if (request.ReplyTo is { } replyTo)
         {
             answered = await db.Comments.AsNoTracking().FirstOrDefaultAsync(c => c.Id == replyTo && c.PostId == postId, cancellationToken);
-            if (answered is null || !await MayOpenAsync(db, network, authorId, answered.AuthorId, cancellationToken))
+            // The answer goes under the answered comment's thread: both it and the thread's first comment must be visible.
+            var threadAuthor = answered?.ParentCommentId is { } parent
+                ? await db.Comments.AsNoTracking().Where(c => c.Id == parent).Select(c => (long?)c.AuthorId).FirstOrDefaultAsync(cancellationToken)
+                : answered?.AuthorId;
+            if (answered is null || threadAuthor is null || !await MayOpenAsync(db, network, authorId, answered.AuthorId, cancellationToken)
+                || !await MayOpenAsync(db, network, authorId, threadAuthor.Value, cancellationToken))
             {
                 return Failure.Invalid("replyTo", "No comment of this post has this id.");
             }
@@ -107,23 +112,21 @@ public static class Comments
             await db.SaveChangesAsync(cancellationToken);
             // An increment, not a recount: under concurrent comments each transaction adds exactly its own one.
             await db.Posts.Where(p => p.Id == postId).ExecuteUpdateAsync(s => s.SetProperty(p => p.CommentCount, p => p.CommentCount + 1), cancellationToken);
-            var name = await PostText.NameOfAsync(db, authorId, cancellationToken);
             var preview = markdown.ToPlainText(body, 120);
             var url = $"/posts/{postId}#comment-{comment.Id}";
-            await Notify.AddAsync(db, time, found.Value!.Facts.AuthorId, NotificationKind.Reply, authorId, $"{name} commented on your post: {preview}", url,
+            await Notify.AddAsync(db, time, found.Value!.Facts.AuthorId, NotificationKind.Reply, authorId, $"commented on your post: {preview}", url,
                 $"reply:comment:{comment.Id}", cancellationToken);
             if (answered is not null && await PostReading.MayReadAsync(db, network, answered.AuthorId, found.Value, cancellationToken))
             {
-                await Notify.AddAsync(db, time, answered.AuthorId, NotificationKind.Reply, authorId, $"{name} replied to your comment: {preview}", url,
+                await Notify.AddAsync(db, time, answered.AuthorId, NotificationKind.Reply, authorId, $"replied to your comment: {preview}", url,
                     $"reply:comment:{comment.Id}", cancellationToken);
             }
             await PostText.NotifyMentionsAsync(db, network, time, found.Value, authorId, rendered.Mentions.Values,
-                $"{name} mentioned you in a comment: {preview}", url, $"mention:comment:{comment.Id}", cancellationToken);
+                $"mentioned you in a comment: {preview}", url, $"mention:comment:{comment.Id}", cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
-        return (await ListAsync(db, network, authorId, postId, cancellationToken)).Value!
-            .SelectMany(c => c.Replies.Prepend(c)).First(c => c.Id == comment.Id);
+        return await ViewOneAsync(db, network, authorId, comment, cancellationToken);
     }
 
     public static async Task<Outcome<CommentView>> EditAsync(EntregentDb db, NetworkGraph network, MarkdownRenderer markdown, TimeProvider time,
@@ -147,14 +150,12 @@ public static class Comments
             comment.Body = body!;
             comment.BodyHtml = rendered.Html;
             comment.EditedAt = time.GetUtcNow();
-            var name = await PostText.NameOfAsync(db, authorId, cancellationToken);
             await PostText.NotifyMentionsAsync(db, network, time, post, authorId, rendered.Mentions.Values,
-                $"{name} mentioned you in a comment: {markdown.ToPlainText(body, 120)}", $"/posts/{postId}#comment-{commentId}",
+                $"mentioned you in a comment: {markdown.ToPlainText(body, 120)}", $"/posts/{postId}#comment-{commentId}",
                 $"mention:comment:{commentId}", cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
         }
-        return (await ListAsync(db, network, authorId, postId, cancellationToken)).Value!
-            .SelectMany(c => c.Replies.Prepend(c)).First(c => c.Id == commentId);
+        return await ViewOneAsync(db, network, authorId, comment, cancellationToken);
     }
 
     /// <summary>Deletes one's comment; a top-level comment takes its replies with it. The post's count drops by as many.</summary>
@@ -186,6 +187,29 @@ public static class Comments
         await db.Posts.Where(p => p.Id == postId).ExecuteUpdateAsync(s => s.SetProperty(p => p.CommentCount, p => p.CommentCount - removed), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
+    }
+
+    /// <summary>
+    /// The comment its author just wrote or edited, as the list would show it to them (without replies). Built directly rather
+    /// than found in the list: a thread whose first comment has since become hidden from the author leaves it out.
+    /// </summary>
+    private static async Task<CommentView> ViewOneAsync(EntregentDb db, NetworkGraph network, long authorId, Comment comment,
+        CancellationToken cancellationToken)
+    {
+        var answeredAuthor = comment.ReplyToCommentId is { } to
+            ? await db.Comments.AsNoTracking().Where(c => c.Id == to).Select(c => (long?)c.AuthorId).FirstOrDefaultAsync(cancellationToken)
+            : null;
+        if (answeredAuthor is { } answered && !await MayOpenAsync(db, network, authorId, answered, cancellationToken))
+        {
+            answeredAuthor = null;
+        }
+        var cards = await MemberCards.LoadAsync(db, network, authorId,
+            answeredAuthor is { } shown ? [comment.AuthorId, shown] : [comment.AuthorId], cancellationToken);
+        var mine = await db.Reactions.AsNoTracking().Where(r => r.MemberId == authorId && r.CommentId == comment.Id)
+            .Select(r => (ReactionKind?)r.Kind).FirstOrDefaultAsync(cancellationToken);
+        return new CommentView(comment.Id, cards[comment.AuthorId], comment.Body, comment.BodyHtml, comment.CreatedAt, comment.EditedAt,
+            comment.ReactionCount, mine, IsMine: true, comment.ParentCommentId, comment.ReplyToCommentId,
+            answeredAuthor is { } a && cards.TryGetValue(a, out var card) ? card : null, []);
     }
 
     private static string? CheckBody(FieldErrors errors, string? body)

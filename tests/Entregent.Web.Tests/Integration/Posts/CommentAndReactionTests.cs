@@ -128,6 +128,35 @@ public class CommentAndReactionTests(EntregentFactory app) : IntegrationTest(app
     }
 
     [Fact]
+    public async Task Replies_UnderAThreadHiddenFromTheReplier_RefusedOrEditedWithoutFailing()
+    {
+        var ada = await RegisterMemberAsync("Ada Thread Host");
+        var bob = await RegisterMemberAsync("Bob Thread Starter");
+        var cleo = await RegisterMemberAsync("Cleo Thread Reply");
+        var dan = await RegisterMemberAsync("Dan Thread Late");
+        var id = await ada.PostAsync("A public thread", cancellationToken: Cancellation);
+        var top = await bob.CommentAsync(id, "Bob starts", cancellationToken: Cancellation);
+        var reply = await cleo.CommentAsync(id, "Cleo answers", top, Cancellation);
+        var dans = await dan.CommentAsync(id, "Dan answers Cleo", reply, Cancellation);
+
+        // Bob blocks Dan: Dan no longer sees Bob's thread, so he cannot answer into it, though Cleo's reply is visible to him.
+        await bob.BlockAsync(dan, Cancellation);
+        using (var refused = await dan.SendCommentAsync(id, "Again", reply, Cancellation))
+        {
+            await Problems.AssertProblemAsync(refused, HttpStatusCode.BadRequest, "replyTo");
+        }
+        // His own earlier reply still edits, and the answer names whom it answers.
+        using var edited = await dan.Client.PutAsJsonAsync(new Uri($"/api/v1/posts/{id}/comments/{dans}", UriKind.Relative),
+            new { body = "Dan answers Cleo, edited" }, Cancellation);
+        Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
+        var view = await edited.ReadJsonAsync(Cancellation);
+        Assert.Equal("Dan answers Cleo, edited", view.GetProperty("body").GetString());
+        Assert.Equal(cleo.Handle, view.GetProperty("replyTo").GetProperty("handle").GetString());
+        // The refused answer wrote nothing.
+        Assert.Equal(3, (await ada.ReadPostAsync(id, Cancellation)).GetProperty("post").GetProperty("commentCount").GetInt32());
+    }
+
+    [Fact]
     public async Task Concurrent_ReactionsAndComments_CountsExact()
     {
         var ada = await RegisterMemberAsync("Ada Popular");
