@@ -40,7 +40,7 @@ public static class DecideJoinRequest
                 return Failure.Conflict("handle", "This member has no request waiting (another manager may have decided it).");
             }
             await GroupLookup.AdjustMemberCountAsync(db, group.Id, +1, cancellationToken);
-            await Notify.AddAsync(db, time, memberId, NotificationKind.GroupActivity, managerId, $"You are now a member of {group.Name}",
+            await Notify.AddAsync(db, time, memberId, NotificationKind.GroupActivity, managerId, $"approved your request: you are now a member of {group.Name}",
                 $"/groups/{group.Slug}", $"group-approved:{membership.Id}", cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);

@@ -73,8 +73,7 @@ public static class InviteToGroup
             GroupId = group.Id, MemberId = inviteeId, Role = GroupRole.Member, State = GroupMembershipState.Invited, InvitedById = inviterId, CreatedAt = now,
         };
         db.GroupMemberships.Add(membership);
-        var name = await GroupNames.DisplayNameAsync(db, inviterId, cancellationToken);
-        await Notify.AddAsync(db, time, inviteeId, NotificationKind.GroupActivity, inviterId, $"{name} invites you to join {group.Name}",
+        await Notify.AddAsync(db, time, inviteeId, NotificationKind.GroupActivity, inviterId, $"invites you to join {group.Name}",
             $"/groups/{group.Slug}/about", null, cancellationToken);
         try
         {
@@ -131,11 +130,10 @@ public static class RespondToGroupInvitation
             }
             else
             {
-                var name = await GroupNames.DisplayNameAsync(db, memberId, cancellationToken);
                 foreach (var managerId in await GroupLookup.ManagerIdsAsync(db, group.Id, cancellationToken))
                 {
                     await Notify.AddAsync(db, time, managerId, NotificationKind.GroupActivity, memberId,
-                        $"{name} asks to join {group.Name}", $"/groups/{group.Slug}/requests", $"group-request:{membership.Id}", cancellationToken);
+                        $"asks to join {group.Name}", $"/groups/{group.Slug}/requests", $"group-request:{membership.Id}", cancellationToken);
                 }
             }
             await db.SaveChangesAsync(cancellationToken);

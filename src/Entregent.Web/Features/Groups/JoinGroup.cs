@@ -72,11 +72,10 @@ public static class JoinGroup
             }
             else
             {
-                var name = await GroupNames.DisplayNameAsync(db, memberId, cancellationToken);
                 foreach (var managerId in await GroupLookup.ManagerIdsAsync(db, group.Id, cancellationToken))
                 {
                     await Notify.AddAsync(db, time, managerId, NotificationKind.GroupActivity, memberId,
-                        $"{name} asks to join {group.Name}", $"/groups/{group.Slug}/requests", $"group-request:{membership.Id}", cancellationToken);
+                        $"asks to join {group.Name}", $"/groups/{group.Slug}/requests", $"group-request:{membership.Id}", cancellationToken);
                 }
             }
             await db.SaveChangesAsync(cancellationToken);
@@ -89,9 +88,6 @@ public static class JoinGroup
 /// <summary>Small reads the membership use cases share.</summary>
 public static class GroupNames
 {
-    public static async Task<string> DisplayNameAsync(EntregentDb db, long memberId, CancellationToken cancellationToken) =>
-        await db.Profiles.AsNoTracking().Where(p => p.MemberId == memberId).Select(p => p.DisplayName).FirstOrDefaultAsync(cancellationToken) ?? "A member";
-
     /// <summary>The member's standing in the group as the store has it now (after the action), with the exact member count.</summary>
     public static async Task<MembershipView> MembershipAsync(EntregentDb db, long groupId, string slug, long memberId, CancellationToken cancellationToken)
     {

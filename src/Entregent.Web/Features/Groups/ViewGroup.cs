@@ -34,12 +34,12 @@ public static class ViewGroup
     public static async Task<Outcome<GroupView>> ExecuteAsync(EntregentDb db, MarkdownRenderer markdown, long viewerId, string slug,
         CancellationToken cancellationToken)
     {
-        var group = await db.Groups.AsNoTracking().FirstOrDefaultAsync(g => g.Slug == slug, cancellationToken);
-        var viewer = await GroupViewer.LoadAsync(db, viewerId, cancellationToken);
-        if (group is null || !GroupAccess.CanSee(GroupFacts.Of(group), viewer))
+        var found = await GroupLookup.FindAsync(db, viewerId, slug, cancellationToken);
+        if (!found.Succeeded)
         {
-            return Failure.NotFound($"No group has the address '{slug}'.");
+            return found.Failure!;
         }
+        var (group, viewer) = found.Value!;
         var organization = group.OrganizationId is { } organizationId
             ? await db.Organizations.AsNoTracking().Where(o => o.Id == organizationId).Select(o => new { o.Name, o.Slug })
                 .FirstOrDefaultAsync(cancellationToken)

@@ -13,7 +13,8 @@ public static class Notify
     /// <summary>
     /// Queues a notification for <paramref name="recipientId"/> in <paramref name="db"/> (saved by the caller's next
     /// save). Nothing is queued for a member notifying themselves, nor when <paramref name="dedupeKey"/> was already used
-    /// for this recipient.
+    /// for this recipient. With an <paramref name="actorId"/>, <paramref name="text"/> is what follows the actor's name, which
+    /// the centre and the digest put before it ("commented on your post: …"); it never names the actor itself.
     /// </summary>
     /// <param name="text">Plain text, cut to <see cref="Notification.TextMaxLength"/>.</param>
     /// <param name="url">A local path ("/posts/12").</param>

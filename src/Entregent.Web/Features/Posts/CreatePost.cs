@@ -58,12 +58,13 @@ public static class CreatePost
         var state = PostState.Published;
         if (audience == PostAudience.Group)
         {
-            group = await db.Groups.AsNoTracking().FirstOrDefaultAsync(g => g.Slug == slug, cancellationToken);
-            if (group is null || !GroupAccess.CanSee(GroupFacts.Of(group), viewer.Groups))
+            var found = await GroupLookup.FindAsync(db, viewer.Groups, slug, cancellationToken);
+            if (!found.Succeeded)
             {
-                return Failure.NotFound($"No group has the address '{request.GroupSlug}'.");
+                return GroupLookup.NotFound(request.GroupSlug);
             }
-            var facts = GroupFacts.Of(group);
+            group = found.Value!.Group;
+            var facts = found.Value.Facts;
             if (!GroupAccess.CanPost(facts, viewer.Groups))
             {
                 return Failure.Forbidden("Only the group's members post in it.");
@@ -96,16 +97,15 @@ public static class CreatePost
             db.PostHashtags.AddRange(rendered.Hashtags.Select(tag => new PostHashtag { PostId = post.Id, Tag = tag }));
             db.PostMentions.AddRange(rendered.Mentions.Values.Where(id => id != authorId).Distinct().Select(id => new PostMention { PostId = post.Id, MemberId = id }));
             var found = (await PostReading.FindAsync(db, db.Posts.Where(p => p.Id == post.Id), cancellationToken)).Single();
-            var name = await PostText.NameOfAsync(db, authorId, cancellationToken);
             var preview = PostText.Preview(markdown, text.Title, text.Body);
             if (state == PostState.Published)
             {
-                await PostText.NotifyMentionsAsync(db, network, time, found, authorId, rendered.Mentions.Values, $"{name} mentioned you: {preview}",
+                await PostText.NotifyMentionsAsync(db, network, time, found, authorId, rendered.Mentions.Values, $"mentioned you: {preview}",
                     $"/posts/{post.Id}", $"mention:post:{post.Id}", cancellationToken);
             }
             else
             {
-                await NotifyManagersAsync(db, time, group!, authorId, $"{name}'s post waits for approval in {group!.Name}: {preview}", cancellationToken);
+                await NotifyManagersAsync(db, time, group!, authorId, $"posted in {group!.Name}, waiting for approval: {preview}", cancellationToken);
             }
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);

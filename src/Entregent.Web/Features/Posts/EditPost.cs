@@ -68,9 +68,8 @@ public static class EditPost
             db.PostMentions.AddRange(mentioned.Select(id => new PostMention { PostId = post.Id, MemberId = id }));
             if (post.State == PostState.Published)
             {
-                var name = await PostText.NameOfAsync(db, authorId, cancellationToken);
                 await PostText.NotifyMentionsAsync(db, network, time, found.Value, authorId, mentioned,
-                    $"{name} mentioned you: {PostText.Preview(markdown, text.Title, text.Body)}", $"/posts/{post.Id}", $"mention:post:{post.Id}",
+                    $"mentioned you: {PostText.Preview(markdown, text.Title, text.Body)}", $"/posts/{post.Id}", $"mention:post:{post.Id}",
                     cancellationToken);
             }
             try

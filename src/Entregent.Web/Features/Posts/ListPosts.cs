@@ -18,12 +18,12 @@ public static class ListPosts
         CancellationToken cancellationToken)
     {
         var viewer = await PostReading.ViewerAsync(db, network, viewerId, cancellationToken);
-        var group = await FindGroupAsync(db, viewer, slug, cancellationToken);
-        if (!group.Succeeded || !GroupAccess.CanReadPosts(GroupFacts.Of(group.Value!), viewer.Groups))
+        var group = await GroupLookup.FindAsync(db, viewer.Groups, slug, cancellationToken);
+        if (!group.Succeeded || !GroupAccess.CanReadPosts(group.Value!.Facts, viewer.Groups))
         {
-            return Failure.NotFound($"No group has the address '{slug}'.");
+            return GroupLookup.NotFound(slug);
         }
-        var groupId = group.Value!.Id;
+        var groupId = group.Value!.Group.Id;
         return await PostReading.PageAsync(db, viewer, db.Posts.Where(p => p.GroupId == groupId && p.State == PostState.Published), before,
             cancellationToken);
     }
@@ -54,17 +54,5 @@ public static class ListPosts
         return await PostReading.PageAsync(db, viewer,
             db.Posts.Where(p => p.State == PostState.Published && db.PostHashtags.Any(h => h.PostId == p.Id && h.Tag == folded)), before,
             cancellationToken);
-    }
-
-    /// <summary>The group at <paramref name="slug"/> when the viewer may know it exists; 404 otherwise.</summary>
-    internal static async Task<Outcome<Group>> FindGroupAsync(EntregentDb db, PostViewer viewer, string? slug, CancellationToken cancellationToken)
-    {
-        var key = slug?.Trim().ToLowerInvariant();
-        var group = string.IsNullOrEmpty(key) ? null : await db.Groups.AsNoTracking().FirstOrDefaultAsync(g => g.Slug == key, cancellationToken);
-        if (group is null || !GroupAccess.CanSee(GroupFacts.Of(group), viewer.Groups))
-        {
-            return Failure.NotFound($"No group has the address '{slug}'.");
-        }
-        return group;
     }
 }

@@ -19,16 +19,16 @@ public static class ModeratePosts
         CancellationToken cancellationToken)
     {
         var viewer = await PostReading.ViewerAsync(db, network, viewerId, cancellationToken);
-        var group = await ListPosts.FindGroupAsync(db, viewer, slug, cancellationToken);
+        var group = await GroupLookup.FindAsync(db, viewer.Groups, slug, cancellationToken);
         if (!group.Succeeded)
         {
             return group.Failure!;
         }
-        if (!GroupAccess.CanModerate(GroupFacts.Of(group.Value!), viewer.Groups))
+        if (!group.Value!.CanModerate)
         {
             return Failure.Forbidden("Only the group's managers see the posts waiting for approval.");
         }
-        var groupId = group.Value!.Id;
+        var groupId = group.Value!.Group.Id;
         return await PostReading.PageAsync(db, viewer, db.Posts.Where(p => p.GroupId == groupId && p.State == PostState.Pending), before,
             cancellationToken);
     }
@@ -50,14 +50,13 @@ public static class ModeratePosts
         post.State = PostState.Published;
         var mentioned = await db.PostMentions.AsNoTracking().Where(m => m.PostId == postId).Select(m => m.MemberId).ToListAsync(cancellationToken);
         await Notify.AddAsync(db, time, post.AuthorId, NotificationKind.GroupActivity, managerId,
-            $"Your post in {group.Name} was approved: {PostText.Preview(markdown, post.Title, post.Body)}", $"/posts/{post.Id}",
+            $"approved your post in {group.Name}: {PostText.Preview(markdown, post.Title, post.Body)}", $"/posts/{post.Id}",
             $"approved:post:{post.Id}", cancellationToken);
         var found = new PostFound(post.Id, new PostFacts(post.AuthorId, post.Audience, PostState.Published, post.GroupId,
             await db.Profiles.Where(p => p.MemberId == post.AuthorId).Select(p => p.Reach).FirstAsync(cancellationToken)), GroupFacts.Of(group),
             post.CreatedAt, post.Version);
-        var name = await PostText.NameOfAsync(db, post.AuthorId, cancellationToken);
         await PostText.NotifyMentionsAsync(db, network, time, found, post.AuthorId, mentioned,
-            $"{name} mentioned you: {PostText.Preview(markdown, post.Title, post.Body)}", $"/posts/{post.Id}", $"mention:post:{post.Id}", cancellationToken);
+            $"mentioned you: {PostText.Preview(markdown, post.Title, post.Body)}", $"/posts/{post.Id}", $"mention:post:{post.Id}", cancellationToken);
         if (!await SaveAsync(db, cancellationToken))
         {
             return Failure.Conflict("state", "This post changed meanwhile; reload it.");
@@ -84,7 +83,7 @@ public static class ModeratePosts
         post.State = PostState.Removed;
         post.RemovalReason = reason;
         await Notify.AddAsync(db, time, post.AuthorId, NotificationKind.GroupActivity, managerId,
-            $"Your post in {group.Name} was removed: {reason}", $"/posts/{post.Id}", $"removed:post:{post.Id}", cancellationToken);
+            $"removed your post in {group.Name}: {reason}", $"/posts/{post.Id}", $"removed:post:{post.Id}", cancellationToken);
         return await SaveAsync(db, cancellationToken) ? true : Failure.Conflict("state", "This post changed meanwhile; reload it.");
     }
 

@@ -51,10 +51,6 @@ public static class PostText
         }
     }
 
-    /// <summary>The author's display name, for notification texts.</summary>
-    public static Task<string> NameOfAsync(EntregentDb db, long memberId, CancellationToken cancellationToken) =>
-        db.Profiles.AsNoTracking().Where(p => p.MemberId == memberId).Select(p => p.DisplayName).FirstAsync(cancellationToken);
-
     /// <summary>A short plain-text extract for notifications.</summary>
     public static string Preview(MarkdownRenderer markdown, string? title, string body) =>
         title ?? markdown.ToPlainText(body, 120);

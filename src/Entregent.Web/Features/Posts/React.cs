@@ -55,10 +55,9 @@ public static class React
             db.Reactions.Add(new Reaction { PostId = postId, CommentId = commentId, MemberId = memberId, Kind = kind, CreatedAt = time.GetUtcNow() });
             await db.SaveChangesAsync(cancellationToken);
             await AdjustCountAsync(db, postId, commentId, +1, cancellationToken);
-            var name = await PostText.NameOfAsync(db, memberId, cancellationToken);
             var (text, url, key) = commentId is { } id
-                ? ($"{name} reacted to your comment", $"/posts/{postId}#comment-{id}", $"reaction:comment:{id}:{memberId}")
-                : ($"{name} reacted to your post", $"/posts/{postId}", $"reaction:post:{postId}:{memberId}");
+                ? ("reacted to your comment", $"/posts/{postId}#comment-{id}", $"reaction:comment:{id}:{memberId}")
+                : ("reacted to your post", $"/posts/{postId}", $"reaction:post:{postId}:{memberId}");
             await Notify.AddAsync(db, time, targetAuthorId, NotificationKind.Reaction, memberId, text, url, key, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
