@@ -94,6 +94,14 @@ public sealed class NotificationDigest(EntregentDb db, NetworkGraph network, IEm
         }
         var visible = await NotificationVisibility.VisibleAsync(db, network, memberId,
             rows.Select(n => new NotificationFacts(n.Id, n.Kind, n.ActorId, n.Url)).ToList(), cancellationToken);
+        // Those hidden now (a block, a lost right) are never mailed: marked as handled, or they would fill every later
+        // batch and, once there are as many as a batch takes, stop the member's digests for good.
+        var hidden = rows.Where(n => !visible.Contains(n.Id)).Select(n => n.Id).ToList();
+        if (hidden.Count > 0)
+        {
+            await db.Notifications.Where(n => hidden.Contains(n.Id) && n.EmailedAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(n => n.EmailedAt, now), cancellationToken);
+        }
         var items = rows.Where(n => visible.Contains(n.Id)).Take(options.DigestMaxItems).ToList();
         if (items.Count == 0)
         {

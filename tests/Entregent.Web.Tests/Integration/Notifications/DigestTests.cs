@@ -1,5 +1,7 @@
 using Entregent.Web.Features.Notifications;
 using Entregent.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Entregent.Web.Tests.Integration.Notifications;
 
@@ -123,6 +125,38 @@ public class DigestTests(EntregentFactory app) : IntegrationTest(app)
 
         Assert.Empty(early);
         Assert.Single(await App.DigestsToAsync(ada, Cancellation));
+    }
+
+    [Fact]
+    public async Task Digest_MoreHiddenNotificationsThanABatch_LaterOnesStillMailed()
+    {
+        StartBeforeTheDigestHour();
+        var ada = await RegisterMemberAsync("Ada Many");
+        var bob = await RegisterMemberAsync("Bob Noisy");
+        var cleo = await RegisterMemberAsync("Cleo Quiet");
+        await ada.SetNotificationSettingsAsync(new { digest = "daily" }, Cancellation);
+        var adaId = await App.MemberIdAsync(ada, Cancellation);
+        var bobId = await App.MemberIdAsync(bob, Cancellation);
+        // More of Bob's than one digest run reads (four times the items a digest lists), all hidden once Ada blocks him.
+        var batch = App.Services.GetRequiredService<IOptions<NotificationOptions>>().Value.DigestMaxItems * 4;
+        await App.InStoreAsync(async db =>
+        {
+            for (var i = 0; i < batch + 5; i++)
+            {
+                await Notify.AddAsync(db, App.Time, adaId, NotificationKind.Reaction, bobId, "reacted to your post", "/me", null, Cancellation);
+            }
+            await db.SaveChangesAsync(Cancellation);
+            return 0;
+        });
+        await ada.BlockAsync(bob, Cancellation);
+        await App.NotifyInStoreAsync(ada, NotificationKind.Endorsement, cleo, "/me", "endorsed you for Patience", cancellationToken: Cancellation);
+
+        await RunOnMorningAsync(0);
+        await RunOnMorningAsync(1);
+
+        var (_, text) = Assert.Single(await App.DigestsToAsync(ada, Cancellation));
+        Assert.Contains("Cleo Quiet endorsed you for Patience", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Bob Noisy", text, StringComparison.Ordinal);
     }
 
     /// <summary>The visibility table for the digest: the same rows as the centre's.</summary>
