@@ -74,6 +74,9 @@ public static class ManagePositions
             db.Positions.Add(position);
         }
 
+        // News only when the position becomes news: added, shared from now on, or current again. Saving it otherwise
+        // (a typo fixed years later) tells no one, not even connections made since.
+        var wasNews = positionId is not null && position.SharedAsNews && position.EndMonth is null;
         var organization = await FindOrCreateOrganization.ExecuteAsync(db, organizationName!, OrganizationKind.Company, time, cancellationToken);
         position.Organization = organization;
         position.Title = title!;
@@ -88,7 +91,7 @@ public static class ManagePositions
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             await db.SaveChangesAsync(cancellationToken);
-            if (position.SharedAsNews)
+            if (position.SharedAsNews && !wasNews)
             {
                 await CareerNews.AnnounceAsync(db, network, time, position, organization.Name, cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);

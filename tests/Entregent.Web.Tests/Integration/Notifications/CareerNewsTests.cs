@@ -39,6 +39,37 @@ public class CareerNewsTests(EntregentFactory app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task NewPosition_EditedLater_NotAnnouncedAgain_SharingLaterAnnounces()
+    {
+        var ada = await RegisterMemberAsync("Ada Editor");
+        var bob = await RegisterMemberAsync("Bob Early");
+        var cyd = await RegisterMemberAsync("Cyd Later");
+        await ConnectAsync(ada, bob);
+        var organization = MemberActions.UniqueName("Steady Co");
+        var shared = await ada.AddSharedPositionAsync(organization, "Buyer", App.MonthsAgo(3), cancellationToken: Cancellation);
+        var quiet = await ada.AddSharedPositionAsync(MemberActions.UniqueName("Side Co"), "Advisor", App.MonthsAgo(2), shareAsNews: false, Cancellation);
+        await ConnectAsync(ada, cyd);
+
+        // A typo fixed on the shared position: Cyd, connected since, hears nothing of an old move.
+        await EditAsync(shared.Id(), organization, "Senior Buyer", App.MonthsAgo(3), shareAsNews: null);
+        Assert.Empty(await NewsAsync(cyd, "newPosition"));
+        // The other position shared from now on: both hear of it, once, however often it is saved afterwards.
+        await EditAsync(quiet.Id(), quiet.GetProperty("organization").GetProperty("name").GetString()!, "Advisor", App.MonthsAgo(2), shareAsNews: true);
+        await EditAsync(quiet.Id(), quiet.GetProperty("organization").GetProperty("name").GetString()!, "Board advisor", App.MonthsAgo(2), shareAsNews: true);
+
+        Assert.Equal(2, (await NewsAsync(bob, "newPosition")).Count);
+        var told = Assert.Single(await NewsAsync(cyd, "newPosition"));
+        Assert.Contains("Advisor", told.GetProperty("text").GetString(), StringComparison.Ordinal);
+
+        async Task EditAsync(long id, string organizationName, string title, string startMonth, bool? shareAsNews)
+        {
+            using var response = await ada.Client.PutAsJsonAsync(new Uri($"/api/v1/me/positions/{id}", UriKind.Relative),
+                new { organization = organizationName, title, startMonth, shareAsNews }, Cancellation);
+            await MemberActions.EnsureSuccessAsync(response, "edit", Cancellation);
+        }
+    }
+
+    [Fact]
     public async Task Anniversary_SharedPosition_ToldOnceAYear()
     {
         var ada = await RegisterMemberAsync("Ada Loyal");
