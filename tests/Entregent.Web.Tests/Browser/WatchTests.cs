@@ -19,6 +19,13 @@ public class WatchTests(BrowserFixture browser, EntregentServer app) : BrowserTe
         await Page.FillAsync("[name='Input.Name']", "Énergie verte");
         await Page.FillAsync("[name='Input.Keywords']", $"\"énergie verte\" {tag}");
         Assert.True(await Page.IsCheckedAsync("#source-posts"));
+        // Every source unticked: the form says so and keeps what was typed, rather than watching posts after all.
+        await Page.UncheckAsync("#source-posts");
+        await Page.ClickAsync("main form:has([name='Input.Keywords']) button[type=submit]");
+        await Page.WaitForSelectorAsync("text=Choose at least one source");
+        Assert.Equal("Énergie verte", await Page.InputValueAsync("[name='Input.Name']"));
+        Assert.False(await Page.IsCheckedAsync("#source-posts"));
+        await Page.CheckAsync("#source-posts");
         await Page.ClickAsync("main form:has([name='Input.Keywords']) button[type=submit]");
         await Page.WaitForURLAsync(url => url.Contains("/watches/", StringComparison.Ordinal));
         Assert.Contains("Nothing new has matched yet.", await Page.InnerTextAsync("main"), StringComparison.Ordinal);

@@ -17,7 +17,8 @@ public sealed class IndexModel(EntregentDb db, TimeProvider time, IStringLocaliz
         public string? Name { get; set; }
         public string? Keywords { get; set; }
         public string? Exclusions { get; set; }
-        public List<string> Sources { get; set; } = ["posts"];
+        /// <summary>Empty unless posted or filled in: a form sent with every box unticked must say so, not fall back to posts.</summary>
+        public List<string> Sources { get; set; } = [];
 
         /// <summary>Saved searches only: the people search's query string.</summary>
         public string? Query { get; set; }
@@ -30,7 +31,12 @@ public sealed class IndexModel(EntregentDb db, TimeProvider time, IStringLocaliz
 
     public IReadOnlyList<string> Hashtags { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        // A new watch looks in posts unless the member chooses otherwise.
+        Input.Sources = ["posts"];
+        await LoadAsync(cancellationToken);
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
