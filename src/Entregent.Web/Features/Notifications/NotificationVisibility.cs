@@ -2,6 +2,7 @@ using System.Globalization;
 using Entregent.Web.Data;
 using Entregent.Web.Features.Groups;
 using Entregent.Web.Features.Posts;
+using Entregent.Web.Features.Profiles;
 using Entregent.Web.Network;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,68 +13,47 @@ public readonly record struct NotificationFacts(long Id, NotificationKind Kind, 
 
 /// <summary>
 /// Decides, when a notification is shown (centre, badge, digest), whether the recipient may still see it: a block
-/// since then (either way) hides it, and so does losing the right to read its subject. The subject is read from the
-/// link every feature stores (<c>/posts/{id}</c>, <c>/groups/{slug}</c>), so no feature has to pass more to
-/// <see cref="Notify.AddAsync"/>; the decision itself is <see cref="PostAccess"/>'s and <see cref="GroupAccess"/>'s.
+/// since then (either way) hides it, and so does losing the right to see its subject. The subject is read from the
+/// link every feature stores (<c>/posts/{id}</c>, <c>/groups/{slug}</c>, <c>/in/{handle}</c>), so no feature has to pass
+/// more to <see cref="Notify.AddAsync"/>; the decision itself is <see cref="PostAccess"/>'s, <see cref="GroupAccess"/>'s and
+/// <see cref="ViewProfile.MayOpen"/>'s (a member who narrowed their profile's reach since is no longer shown; a watch's
+/// match also goes when its member leaves the directory, as on the watch's page).
 /// </summary>
 public static class NotificationVisibility
 {
     public static async Task<HashSet<long>> VisibleAsync(EntregentDb db, NetworkGraph network, long viewerId,
         IReadOnlyCollection<NotificationFacts> notifications, CancellationToken cancellationToken)
     {
-        var candidates = notifications.Where(n => n.ActorId is not { } actor || !network.IsBlocked(viewerId, actor)).ToList();
-        var postIds = new HashSet<long>();
-        var groupSlugs = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var n in candidates)
+        var candidates = notifications.Where(n => n.ActorId is not { } actor || !network.IsBlocked(viewerId, actor))
+            .Select(n => (Notification: n, Subject: SubjectOf(n.Url))).ToList();
+        var postIds = Keys(Subject.Post).Select(id => long.Parse(id, CultureInfo.InvariantCulture)).ToList();
+        var groupSlugs = Keys(Subject.Group).ToList();
+        var handles = Keys(Subject.Member).ToList();
+        if (postIds.Count == 0 && groupSlugs.Count == 0 && handles.Count == 0)
         {
-            switch (SubjectOf(n.Url))
-            {
-                case (Subject.Post, var id):
-                    postIds.Add(long.Parse(id, CultureInfo.InvariantCulture));
-                    break;
-                case (Subject.Group, var slug):
-                    groupSlugs.Add(slug);
-                    break;
-            }
-        }
-        if (postIds.Count == 0 && groupSlugs.Count == 0)
-        {
-            return [.. candidates.Select(n => n.Id)];
+            return [.. candidates.Select(c => c.Notification.Id)];
         }
 
-        var posts = postIds.Count == 0 ? [] : await db.Posts.AsNoTracking().Where(p => postIds.Contains(p.Id))
-            .Select(p => new
-            {
-                p.Id,
-                Facts = new PostFacts(p.AuthorId, p.Audience, p.State, p.GroupId,
-                    db.Profiles.Where(x => x.MemberId == p.AuthorId).Select(x => x.Reach).FirstOrDefault()),
-            })
-            .ToDictionaryAsync(p => p.Id, p => p.Facts, cancellationToken);
-        var groupIds = posts.Values.Where(p => p.GroupId is not null).Select(p => p.GroupId!.Value).ToHashSet();
-        var groups = groupIds.Count == 0 && groupSlugs.Count == 0 ? [] : await db.Groups.AsNoTracking()
-            .Where(g => groupIds.Contains(g.Id) || groupSlugs.Contains(g.Slug))
-            .Select(g => new { g.Id, g.Slug, Facts = new GroupFacts(g.Id, g.Kind, g.OrganizationId, g.IsInternal) })
-            .ToListAsync(cancellationToken);
-        var groupsById = groups.ToDictionary(g => g.Id, g => g.Facts);
-        var groupsBySlug = groups.ToDictionary(g => g.Slug, g => g.Facts, StringComparer.Ordinal);
+        var posts = postIds.Count == 0 ? [] : (await PostReading.FindAsync(db, db.Posts.Where(p => postIds.Contains(p.Id)), cancellationToken))
+            .ToDictionary(p => p.Id);
+        var groups = groupSlugs.Count == 0 ? [] : await db.Groups.AsNoTracking().Where(g => groupSlugs.Contains(g.Slug))
+            .ToDictionaryAsync(g => g.Slug, g => new GroupFacts(g.Id, g.Kind, g.OrganizationId, g.IsInternal), StringComparer.Ordinal, cancellationToken);
+        var members = handles.Count == 0 ? [] : await db.Profiles.AsNoTracking().Where(p => handles.Contains(p.Handle))
+            .ToDictionaryAsync(p => p.Handle, p => new { p.MemberId, p.Reach, p.OptedOutOfDirectory }, StringComparer.Ordinal, cancellationToken);
         var viewer = new PostViewer(viewerId, network, await GroupViewer.LoadAsync(db, viewerId, cancellationToken));
 
-        var visible = new HashSet<long>();
-        foreach (var n in candidates)
+        return [.. candidates.Where(c => c.Subject switch
         {
-            var shown = SubjectOf(n.Url) switch
-            {
-                (Subject.Post, var id) => posts.TryGetValue(long.Parse(id, CultureInfo.InvariantCulture), out var post)
-                    && PostAccess.CanRead(post, post.GroupId is { } g && groupsById.TryGetValue(g, out var facts) ? facts : null, viewer),
-                (Subject.Group, var slug) => groupsBySlug.TryGetValue(slug, out var group) && GroupAccess.CanSee(group, viewer.Groups),
-                _ => true,
-            };
-            if (shown)
-            {
-                visible.Add(n.Id);
-            }
-        }
-        return visible;
+            (Subject.Post, var id) => posts.TryGetValue(long.Parse(id, CultureInfo.InvariantCulture), out var post)
+                && PostAccess.CanRead(post.Facts, post.Group, viewer),
+            (Subject.Group, var slug) => groups.TryGetValue(slug, out var group) && GroupAccess.CanSee(group, viewer.Groups),
+            (Subject.Member, var handle) => members.TryGetValue(handle, out var member)
+                && ViewProfile.MayOpen(network, viewerId, member.MemberId, member.Reach)
+                && !(member.OptedOutOfDirectory && c.Notification.Kind == NotificationKind.WatchMatch),
+            _ => true,
+        }).Select(c => c.Notification.Id)];
+
+        IEnumerable<string> Keys(Subject kind) => candidates.Where(c => c.Subject.Kind == kind).Select(c => c.Subject.Key).Distinct(StringComparer.Ordinal);
     }
 
     internal enum Subject
@@ -81,9 +61,13 @@ public static class NotificationVisibility
         None,
         Post,
         Group,
+        Member,
     }
 
-    /// <summary>What a notification's link points at: "/posts/12#comment-4" → (Post, "12"); "/groups/acme-devs/members" → (Group, "acme-devs").</summary>
+    /// <summary>
+    /// What a notification's link points at: "/posts/12#comment-4" → (Post, "12"); "/groups/acme-devs/members" →
+    /// (Group, "acme-devs"); "/in/ada-lovelace" → (Member, "ada-lovelace").
+    /// </summary>
     internal static (Subject Kind, string Key) SubjectOf(string url)
     {
         var path = url.Split('#', '?')[0];
@@ -95,6 +79,10 @@ public static class NotificationVisibility
         if (parts.Length >= 2 && parts[0] == "groups" && parts[1] != "new")
         {
             return (Subject.Group, parts[1].ToLowerInvariant());
+        }
+        if (parts.Length >= 2 && parts[0] == "in")
+        {
+            return (Subject.Member, parts[1].ToLowerInvariant());
         }
         return (Subject.None, "");
     }

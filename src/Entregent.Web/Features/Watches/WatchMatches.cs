@@ -66,22 +66,17 @@ public static class WatchMatches
         var postIds = matches.Where(m => m.Type == "post").Select(m => m.ItemId).ToList();
         var groupIds = matches.Where(m => m.Type == "group").Select(m => m.ItemId).ToList();
         var memberIds = matches.Where(m => m.Type == "member").Select(m => m.ItemId).ToList();
-        var posts = await db.Posts.AsNoTracking().Where(p => postIds.Contains(p.Id))
-            .Select(p => new { p.Id, p.AuthorId, p.Audience, p.State, p.GroupId }).ToListAsync(cancellationToken);
-        groupIds.AddRange(posts.Where(p => p.GroupId is not null).Select(p => p.GroupId!.Value));
-        var groups = await db.Groups.AsNoTracking().Where(g => groupIds.Contains(g.Id))
+        var posts = postIds.Count == 0 ? [] : (await PostReading.FindAsync(db, db.Posts.Where(p => postIds.Contains(p.Id)), cancellationToken))
+            .ToDictionary(p => p.Id);
+        var groups = groupIds.Count == 0 ? [] : await db.Groups.AsNoTracking().Where(g => groupIds.Contains(g.Id))
             .Select(g => new GroupFacts(g.Id, g.Kind, g.OrganizationId, g.IsInternal)).ToDictionaryAsync(g => g.Id, cancellationToken);
-        var authorIds = posts.Select(p => p.AuthorId).Concat(memberIds).Distinct().ToList();
-        var profiles = await db.Profiles.AsNoTracking().Where(p => authorIds.Contains(p.MemberId))
+        var profiles = memberIds.Count == 0 ? [] : await db.Profiles.AsNoTracking().Where(p => memberIds.Contains(p.MemberId))
             .Select(p => new { p.MemberId, p.Reach, p.OptedOutOfDirectory }).ToDictionaryAsync(p => p.MemberId, cancellationToken);
         var groupViewer = await GroupViewer.LoadAsync(db, memberId, cancellationToken);
         var viewer = new PostViewer(memberId, network, groupViewer);
-        var postById = posts.ToDictionary(p => p.Id);
         bool Visible(Match match) => match.Type switch
         {
-            "post" => postById.TryGetValue(match.ItemId, out var p) && profiles.TryGetValue(p.AuthorId, out var author)
-                && PostAccess.CanRead(new PostFacts(p.AuthorId, p.Audience, p.State, p.GroupId, author.Reach),
-                    p.GroupId is { } g && groups.TryGetValue(g, out var facts) ? facts : null, viewer),
+            "post" => posts.TryGetValue(match.ItemId, out var post) && PostAccess.CanRead(post.Facts, post.Group, viewer),
             "group" => groups.TryGetValue(match.ItemId, out var group) && GroupAccess.CanSee(group, groupViewer),
             "member" => profiles.TryGetValue(match.ItemId, out var profile) && !profile.OptedOutOfDirectory
                 && ViewProfile.MayOpen(network, memberId, match.ItemId, profile.Reach),

@@ -174,7 +174,8 @@ public static class VisibilitySetUp
     public static TheoryData<string> Situations => new()
     {
         "shown", "actorBlockedByRecipient", "recipientBlockedByActor", "postRemoved", "connectionsPostAfterDisconnect",
-        "privateGroupPostNotMember", "unlistedGroupNotMember", "mutedKind",
+        "privateGroupPostNotMember", "unlistedGroupNotMember", "mutedKind", "memberNowOutOfReach", "watchedMemberLeftDirectory",
+        "connectionLeftDirectory",
     };
 
     public static readonly string[] WatchMatch = ["watchMatch"];
@@ -237,6 +238,30 @@ public static class VisibilitySetUp
             case "mutedKind":
                 id = await app.NotifyInStoreAsync(recipient, NotificationKind.WorkAnniversary, actor, $"/in/{actor.Handle}", cancellationToken: cancellationToken);
                 await recipient.SetNotificationSettingsAsync(new { mutedKinds = WorkAnniversary }, cancellationToken);
+                break;
+            case "memberNowOutOfReach":
+            {
+                // A link to a profile the recipient may no longer open: its owner has since kept it to colleagues.
+                var subject = await app.RegisterMemberAsync("Sue " + situation, cancellationToken);
+                id = await app.NotifyInStoreAsync(recipient, NotificationKind.WatchMatch, null, $"/in/{subject.Handle}", "matches 'sales'",
+                    cancellationToken: cancellationToken);
+                await subject.SetPrivacyAsync(reach: "colleagues", cancellationToken: cancellationToken);
+                break;
+            }
+            case "watchedMemberLeftDirectory":
+            {
+                var subject = await app.RegisterMemberAsync("Sid " + situation, cancellationToken);
+                id = await app.NotifyInStoreAsync(recipient, NotificationKind.WatchMatch, null, $"/in/{subject.Handle}", "matches 'sales'",
+                    cancellationToken: cancellationToken);
+                await subject.SetPrivacyAsync(optedOutOfDirectory: true, cancellationToken: cancellationToken);
+                break;
+            }
+            case "connectionLeftDirectory":
+                // Leaving the directory hides a member from searches, not from their connections' career news.
+                id = await app.NotifyInStoreAsync(recipient, NotificationKind.NewPosition, actor, $"/in/{actor.Handle}", "is now Buyer at Acme",
+                    cancellationToken: cancellationToken);
+                await actor.SetPrivacyAsync(optedOutOfDirectory: true, cancellationToken: cancellationToken);
+                visible = true;
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(situation), situation, null);
