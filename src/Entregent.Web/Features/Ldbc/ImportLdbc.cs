@@ -297,7 +297,8 @@ public static partial class ImportLdbc
                     Title = "Employee",
                     Location = place is null ? null : Truncate(place, Profile.LocationMaxLength),
                     StartMonth = new DateOnly(w.WorkFrom, 1, 1),
-                    CreatedAt = now,
+                    // Known since it began, not news of the import day (the reconnect list reads this as "changed since").
+                    CreatedAt = new DateTimeOffset(w.WorkFrom, 1, 1, 0, 0, 0, TimeSpan.Zero),
                     UpdatedAt = now,
                 });
                 written++;

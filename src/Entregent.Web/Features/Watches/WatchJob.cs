@@ -84,8 +84,12 @@ public sealed class WatchJob(IServiceScopeFactory scopes, TimeProvider time, IOp
                 }
                 catch (DbUpdateConcurrencyException)
                 {
-                    // Deleted meanwhile: nothing to notify for it any more.
-                    db.ChangeTracker.Clear();
+                    // Deleted meanwhile: nothing to notify for it any more. Only its own pending rows (its notifications) are
+                    // dropped: the batch's other watches stay tracked, so their progress is still saved.
+                    foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State is not (EntityState.Unchanged or EntityState.Detached)).ToList())
+                    {
+                        entry.State = EntityState.Detached;
+                    }
                 }
             }
             db.ChangeTracker.Clear();

@@ -28,6 +28,9 @@ public class LdbcTinyTests(EntregentFactory app) : IntegrationTest(app)
         Assert.Equal(222, await App.InStoreAsync(db => db.ExternalKeys.CountAsync(k => k.Source == ImportLdbc.Source && k.Kind == ImportLdbc.MemberKeyKind, Cancellation)));
         Assert.Equal(825, await App.InStoreAsync(db => db.Connections.CountAsync(Cancellation)));
         Assert.Equal(485, await App.InStoreAsync(db => db.Positions.CountAsync(Cancellation)));
+        // Positions date from when the work began, not from the import (the reconnect list reads that as news).
+        var positions = await App.InStoreAsync(db => db.Positions.AsNoTracking().Select(p => new { p.StartMonth, p.CreatedAt }).ToListAsync(Cancellation));
+        Assert.All(positions, p => Assert.Equal(p.StartMonth, DateOnly.FromDateTime(p.CreatedAt.UtcDateTime)));
         Assert.Equal(180, await App.InStoreAsync(db => db.Education.CountAsync(Cancellation)));
         // LDBC names stay verbatim, and organisations whose names fold alike stay apart.
         Assert.Equal(1, await App.InStoreAsync(db => db.Organizations.CountAsync(o => o.Name == "Cubana_de_Aviación", Cancellation)));
