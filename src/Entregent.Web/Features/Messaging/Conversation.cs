@@ -111,6 +111,8 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
         builder.HasIndex(m => new { m.ConversationId, m.SentAt });
         builder.Property(m => m.ClientKey).HasMaxLength(64);
         builder.HasIndex(m => new { m.AuthorId, m.ClientKey }).IsUnique().HasFilter("\"ClientKey\" IS NOT NULL");
+        // The rate limits count an author's messages over the last hour and day.
+        builder.HasIndex(m => new { m.AuthorId, m.SentAt });
         builder.HasOne<Conversation>().WithMany().HasForeignKey(m => m.ConversationId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Accounts.Member>().WithMany().HasForeignKey(m => m.AuthorId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -103,25 +103,33 @@ public static class ListConversations
     }
 
     /// <summary>Counts for the nav badge and the folder tabs: two queries, plus one over the conversations it counts to leave out blocked ones.</summary>
-    public static async Task<UnreadCounts> UnreadAsync(EntregentDb db, NetworkGraph network, long memberId, CancellationToken cancellationToken)
+    public static async Task<UnreadCounts> UnreadAsync(EntregentDb db, NetworkGraph network, long memberId, CancellationToken cancellationToken) =>
+        (await UnreadAsync(db, network, [memberId], cancellationToken))[memberId];
+
+    /// <summary>The counts of several members at once (everyone a message reached), in the same two queries.</summary>
+    public static async Task<IReadOnlyDictionary<long, UnreadCounts>> UnreadAsync(EntregentDb db, NetworkGraph network,
+        IReadOnlyCollection<long> memberIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
+        var members = memberIds.Distinct().ToList();
         var waiting = await db.ConversationParticipants.AsNoTracking()
-            .Where(p => p.MemberId == memberId && p.LeftAt == null && (p.Folder == ConversationFolder.Requests
-                || (p.Folder == ConversationFolder.Inbox && db.Messages.Any(m => m.ConversationId == p.ConversationId && m.AuthorId != memberId
+            .Where(p => members.Contains(p.MemberId) && p.LeftAt == null && (p.Folder == ConversationFolder.Requests
+                || (p.Folder == ConversationFolder.Inbox && db.Messages.Any(m => m.ConversationId == p.ConversationId && m.AuthorId != p.MemberId
                     && (p.LastReadAt == null || m.SentAt > p.LastReadAt)))))
-            .Select(p => new { p.ConversationId, p.Folder }).ToListAsync(cancellationToken);
-        if (waiting.Count == 0)
-        {
-            return new UnreadCounts(0, 0);
-        }
-        var ids = waiting.Select(w => w.ConversationId).ToList();
-        var others = (await db.ConversationParticipants.AsNoTracking()
-                .Where(p => ids.Contains(p.ConversationId) && p.MemberId != memberId && p.LeftAt == null)
+            .Select(p => new { p.MemberId, p.ConversationId, p.Folder }).ToListAsync(cancellationToken);
+        var ids = waiting.Select(w => w.ConversationId).Distinct().ToList();
+        var participants = ids.Count == 0
+            ? Enumerable.Empty<(long ConversationId, long MemberId)>().ToLookup(p => p.ConversationId, p => p.MemberId)
+            : (await db.ConversationParticipants.AsNoTracking().Where(p => ids.Contains(p.ConversationId) && p.LeftAt == null)
                 .Select(p => new { p.ConversationId, p.MemberId }).ToListAsync(cancellationToken))
-            .ToLookup(p => p.ConversationId, p => p.MemberId);
-        var shown = waiting.Where(w => !HiddenByBlocks(network, memberId, others[w.ConversationId].ToList())).ToList();
-        return new UnreadCounts(shown.Count(w => w.Folder == ConversationFolder.Inbox), shown.Count(w => w.Folder == ConversationFolder.Requests));
+                .ToLookup(p => p.ConversationId, p => p.MemberId);
+        var byMember = waiting.ToLookup(w => w.MemberId);
+        return members.ToDictionary(member => member, member =>
+        {
+            var shown = byMember[member]
+                .Where(w => !HiddenByBlocks(network, member, participants[w.ConversationId].Where(other => other != member).ToList())).ToList();
+            return new UnreadCounts(shown.Count(w => w.Folder == ConversationFolder.Inbox), shown.Count(w => w.Folder == ConversationFolder.Requests));
+        });
     }
 
     /// <summary>Whether a conversation disappears for the viewer: everyone else still in it is blocked with them.</summary>

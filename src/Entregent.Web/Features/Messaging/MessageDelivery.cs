@@ -66,8 +66,9 @@ internal static class MessageDelivery
     }
 
     /// <summary>
-    /// Stores the message and its effects; the caller has checked who may write and holds no transaction. Returns null
-    /// when another request stored the same client key first (the caller answers with that one).
+    /// Stores the message and its effects, in one transaction: its own, or the caller's when it holds one (the caller
+    /// then commits, or rolls back when this returns null). The caller has checked who may write. Returns null when
+    /// another request stored the same client key first (the caller answers with that one).
     /// </summary>
     /// <param name="recipients">The participants who have not left, the author excepted.</param>
     public static async Task<Message?> SaveAsync(EntregentDb db, Conversation? opening, long conversationId, long authorId, string body,
@@ -78,7 +79,7 @@ internal static class MessageDelivery
         {
             return await strategy.ExecuteAsync(async () =>
             {
-                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
                 if (opening is not null)
                 {
                     db.Conversations.Add(opening);
@@ -98,7 +99,10 @@ internal static class MessageDelivery
                     .Where(p => p.ConversationId == conversationId && p.MemberId != authorId && p.LeftAt == null && p.Folder == ConversationFolder.Archived)
                     .ExecuteUpdateAsync(s => s.SetProperty(p => p.Folder, ConversationFolder.Inbox), cancellationToken);
                 await CountAsync(db, authorId, recipients, now, cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
+                if (transaction is not null)
+                {
+                    await transaction.CommitAsync(cancellationToken);
+                }
                 return message;
             });
         }

@@ -53,10 +53,7 @@ public sealed class MessagingNotifier(IHubContext<MessagingHub> hub, NetworkGrap
         {
             var users = readers.Select(UserId).ToList();
             await hub.Clients.Users(users).SendAsync("message", push, CancellationToken.None);
-            foreach (var reader in readers.Where(r => r != authorId))
-            {
-                await UnreadChangedAsync(db, reader);
-            }
+            await UnreadChangedAsync(db, [.. readers.Where(r => r != authorId)]);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -65,17 +62,22 @@ public sealed class MessagingNotifier(IHubContext<MessagingHub> hub, NetworkGrap
         }
     }
 
-    /// <summary>Sends a member their current unread counts (after they read, accept, archive or leave, or received).</summary>
-    public async Task UnreadChangedAsync(EntregentDb db, long memberId)
+    /// <summary>
+    /// Sends members their current unread counts (after they read, accept, archive or leave, or received), counted for
+    /// all of them at once.
+    /// </summary>
+    public async Task UnreadChangedAsync(EntregentDb db, params IReadOnlyCollection<long> memberIds)
     {
         try
         {
-            var counts = await ListConversations.UnreadAsync(db, network, memberId, CancellationToken.None);
-            await hub.Clients.User(UserId(memberId)).SendAsync("unread", counts, CancellationToken.None);
+            foreach (var (memberId, counts) in await ListConversations.UnreadAsync(db, network, memberIds, CancellationToken.None))
+            {
+                await hub.Clients.User(UserId(memberId)).SendAsync("unread", counts, CancellationToken.None);
+            }
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            logger.LogWarning(exception, "Pushing the unread counts of member {MemberId} failed.", memberId);
+            logger.LogWarning(exception, "Pushing the unread counts of members {MemberIds} failed.", string.Join(", ", memberIds));
         }
     }
 

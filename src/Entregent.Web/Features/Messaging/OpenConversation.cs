@@ -104,6 +104,8 @@ public static class OpenConversation
         {
             // Writing again where the two already talk. The author comes back if they had declined it; the other comes
             // back only if they may now be written to straight (a connection since): a declined request stays declined.
+            // One transaction with the message: a failed send brings no one back.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await db.ConversationParticipants.Where(p => p.ConversationId == id && p.MemberId == authorId && p.LeftAt != null)
                 .ExecuteUpdateAsync(s => s.SetProperty(p => p.LeftAt, (DateTimeOffset?)null), cancellationToken);
             if (standings[recipients[0]] == WriteStanding.Inbox)
@@ -116,6 +118,10 @@ public static class OpenConversation
                 .Select(p => p.MemberId).ToListAsync(cancellationToken);
             conversationId = id;
             message = await MessageDelivery.SaveAsync(db, null, id, authorId, body!, clientKey, active, now, cancellationToken);
+            if (message is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
             recipients = active;
         }
         else
