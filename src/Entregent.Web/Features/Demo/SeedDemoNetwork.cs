@@ -13,7 +13,8 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace Entregent.Web.Features.Demo;
 
 /// <summary>
-/// Seeds a living demo network into an empty store, so a newcomer sees degrees, colleagues and careers at once.
+/// Seeds a living demo network into an empty store, so a newcomer sees degrees, colleagues and careers at once, and (up
+/// to 10,000 members) groups and a few weeks of posts (<see cref="SeedDemoCommunity"/>).
 /// The structure comes from <see cref="SyntheticNetwork"/> (deterministic by seed); names come from
 /// <see cref="DemoNames"/>. Runs only when the store has no member.
 /// </summary>
@@ -111,16 +112,16 @@ public static class SeedDemoNetwork
         AddInvitations(db, network, accounts, now);
         await SaveBatchAsync(db, cancellationToken);
         db.ChangeTracker.AutoDetectChangesEnabled = true;
+        if (network.Members.Count <= BulkConnectionsAbove)
+        {
+            // At scale the load scripts write their own posts by bulk SQL.
+            await SeedDemoCommunity.AddAsync(db, network, accounts, time, cancellationToken);
+        }
         logger.LogInformation("Demo network seeded. Sign in as demo1@{Domain} (administrator) … demo{Count}@{Domain} with the password {Password}.",
             EmailDomain, network.Members.Count, EmailDomain, Password);
         return network.Members.Count;
     }
 
-    /// <summary>
-    /// Millions of connections (2.5 M at 100,000 members) through the change tracker and the change feed would take
-    /// over ten minutes on SQLite at the rate profiles go in; multi-row inserts take about a minute. No feed rows are written for them:
-    /// the indexes are built from the store when the app starts, which is after the seed.
-    /// </summary>
     /// <summary>
     /// A few invitations waiting for demo1 (and one it sent), so that "My network" has something to act on at once.
     /// </summary>
@@ -157,6 +158,11 @@ public static class SeedDemoNetwork
         }
     }
 
+    /// <summary>
+    /// Millions of connections (2.5 M at 100,000 members) through the change tracker and the change feed would take
+    /// over ten minutes on SQLite at the rate profiles go in; multi-row inserts take about a minute. No feed rows are written for them:
+    /// the indexes are built from the store when the app starts, which is after the seed.
+    /// </summary>
     private static async Task InsertConnectionsAsync(EntregentDb db, SyntheticNetwork network, Member[] accounts, ILogger logger,
         CancellationToken cancellationToken)
     {
