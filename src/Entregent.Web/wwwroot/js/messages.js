@@ -51,7 +51,7 @@
         meta.appendChild(author);
         // The long date, as the server writes the messages already on the page (Display.LongDate), in UTC like them.
         meta.appendChild(document.createTextNode(' · ' + new Date(sentAt).toLocaleDateString(document.documentElement.lang || undefined,
-            { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })));
+            { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })));
         var text = document.createElement('p');
         text.className = 'message-body';
         text.textContent = body;
