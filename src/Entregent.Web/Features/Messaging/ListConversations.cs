@@ -115,7 +115,8 @@ public static class ListConversations
         var waiting = await db.ConversationParticipants.AsNoTracking()
             .Where(p => members.Contains(p.MemberId) && p.LeftAt == null && (p.Folder == ConversationFolder.Requests
                 || (p.Folder == ConversationFolder.Inbox && db.Messages.Any(m => m.ConversationId == p.ConversationId && m.AuthorId != p.MemberId
-                    && (p.LastReadAt == null || m.SentAt > p.LastReadAt)))))
+                    && (p.LastReadAt == null || m.SentAt > p.LastReadAt)
+                    && !db.Blocks.Any(b => (b.BlockerId == p.MemberId && b.BlockedId == m.AuthorId) || (b.BlockerId == m.AuthorId && b.BlockedId == p.MemberId))))))
             .Select(p => new { p.MemberId, p.ConversationId, p.Folder }).ToListAsync(cancellationToken);
         var ids = waiting.Select(w => w.ConversationId).Distinct().ToList();
         var participants = ids.Count == 0
@@ -145,14 +146,16 @@ public static class ListConversations
             return [];
         }
         var ids = page.Select(p => p.Id).ToList();
-        var lastIds = await db.Messages.AsNoTracking().Where(m => ids.Contains(m.ConversationId))
+        // Messages by members blocked either way are neither previewed nor counted, as the conversation hides them.
+        var blocked = Groups.GroupLookup.BlockedWith(db, viewerId);
+        var lastIds = await db.Messages.AsNoTracking().Where(m => ids.Contains(m.ConversationId) && !blocked.Contains(m.AuthorId))
             .GroupBy(m => m.ConversationId).Select(g => g.Max(m => m.Id)).ToListAsync(cancellationToken);
         var lasts = await db.Messages.AsNoTracking().Where(m => lastIds.Contains(m.Id))
             .Select(m => new { m.ConversationId, m.AuthorId, m.Body, m.SentAt }).ToDictionaryAsync(m => m.ConversationId, cancellationToken);
         // Unread per conversation: messages by others since the viewer last read it, counted in one grouped query.
         var unreadRows = await db.ConversationParticipants.AsNoTracking().Where(p => ids.Contains(p.ConversationId) && p.MemberId == viewerId)
             .Join(db.Messages, p => p.ConversationId, m => m.ConversationId, (p, m) => new { p.ConversationId, p.LastReadAt, m.AuthorId, m.SentAt })
-            .Where(x => x.AuthorId != viewerId && (x.LastReadAt == null || x.SentAt > x.LastReadAt))
+            .Where(x => x.AuthorId != viewerId && !blocked.Contains(x.AuthorId) && (x.LastReadAt == null || x.SentAt > x.LastReadAt))
             .GroupBy(x => x.ConversationId).Select(g => new { ConversationId = g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.ConversationId, x => x.Count, cancellationToken);
         var people = page.SelectMany(p => p.Others).Concat(lasts.Values.Select(l => l.AuthorId)).Distinct().ToList();

@@ -51,6 +51,12 @@ public static class ViewConversation
         var others = participants.Where(p => p.MemberId != viewerId && p.LeftAt == null).Select(p => p.MemberId).ToList();
         var present = participants.Where(p => p.LeftAt == null).Select(p => p.MemberId).ToList();
         var messages = db.Messages.AsNoTracking().Where(m => m.ConversationId == id);
+        // A block either way hides that member's messages, old ones too, as it hides them everywhere else.
+        var hidden = participants.Select(p => p.MemberId).Where(m => m != viewerId && network.IsBlocked(viewerId, m)).ToList();
+        if (hidden.Count > 0)
+        {
+            messages = messages.Where(m => !hidden.Contains(m.AuthorId));
+        }
         if (me.LeftAt is { } left)
         {
             // What came after the viewer left is not theirs to read.

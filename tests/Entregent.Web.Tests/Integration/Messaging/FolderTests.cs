@@ -137,6 +137,34 @@ public class FolderTests(EntregentFactory app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task Block_InAGroupConversation_HidesTheBlockedMembersMessages_OldOnesToo()
+    {
+        var ann = await RegisterMemberAsync("Ann Group Host");
+        var bob = await RegisterMemberAsync("Bob Group Talker");
+        var cleo = await RegisterMemberAsync("Cleo Group Blocker");
+        await ConnectAsync(ann, bob);
+        await ConnectAsync(ann, cleo);
+        var id = await ann.WriteToAsync([bob, cleo], "Welcome both", "Project", Cancellation);
+        await cleo.ReplyAsync(id, "Hello", Cancellation);
+        App.Time.Advance(TimeSpan.FromSeconds(1));
+        await bob.ReplyAsync(id, "Thanks Ann", Cancellation);
+        Assert.Equal((1, 0), await cleo.UnreadAsync(Cancellation));
+
+        await cleo.BlockAsync(bob, Cancellation);
+
+        // Nothing of Bob's in Cleo's list: not the preview, not the unread counts.
+        var listed = Assert.Single(await cleo.ConversationsAsync("inbox", Cancellation));
+        Assert.Equal("Hello", listed.GetProperty("lastMessage").GetProperty("text").GetString());
+        Assert.Equal(0, listed.GetProperty("unread").GetInt32());
+        Assert.Equal((0, 0), await cleo.UnreadAsync(Cancellation));
+        var seen = await cleo.GetJsonAsync($"/api/v1/conversations/{id}", Cancellation);
+        Assert.Equal(["Welcome both", "Hello"], seen.GetProperty("messages").EnumerateArray().Select(m => m.GetProperty("body").GetString()));
+        Assert.Equal(2, seen.GetProperty("total").GetInt32());
+        // Ann still sees everyone's.
+        Assert.Equal(3, (await ann.GetJsonAsync($"/api/v1/conversations/{id}", Cancellation)).GetProperty("messages").GetArrayLength());
+    }
+
+    [Fact]
     public async Task List_PagesNewestFirst_WithACursor()
     {
         var ann = await RegisterMemberAsync("Ann Popular");
