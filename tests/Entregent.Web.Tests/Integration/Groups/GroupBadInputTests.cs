@@ -179,6 +179,17 @@ public class GroupBadInputTests(EntregentFactory app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task Address_TypedInAnyCase_FindsTheGroup()
+    {
+        var ada = await RegisterMemberAsync("Ada Address");
+        var slug = (await ada.CreateGroupAsync(cancellationToken: Cancellation)).Slug();
+
+        var group = await ada.GetJsonAsync($"/api/v1/groups/{slug.ToUpperInvariant()}", Cancellation);
+
+        Assert.Equal(slug, group.GetProperty("slug").GetString());
+    }
+
+    [Fact]
     public async Task Discover_OverLongQuery_BadRequestOnQ()
     {
         var ada = await RegisterMemberAsync("Ada Query");

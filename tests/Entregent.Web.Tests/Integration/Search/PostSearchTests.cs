@@ -71,6 +71,46 @@ public class PostSearchTests(EntregentFactory app) : IntegrationTest(app)
     }
 
     [Fact]
+    public async Task Hashtag_SameTagsAsTheHashtagPage_UnderscoresKept()
+    {
+        var tag = Tag("u").ToLowerInvariant();
+        var author = await RegisterMemberAsync("Author Underscore");
+        var reader = await RegisterMemberAsync("Reader Underscore");
+        var underscored = await author.PostAsync($"Notes on #machine_learning{tag}", cancellationToken: Cancellation);
+        await author.PostAsync($"Notes on #machinelearning{tag}", cancellationToken: Cancellation);
+        await WaitForNetworkAsync();
+
+        var searched = await reader.SearchPostsAsync("hashtag=" + Uri.EscapeDataString($"#Machine_Learning{tag}"), Cancellation);
+        var page = await reader.GetJsonAsync($"/api/v1/hashtags/machine_learning{tag}/posts", Cancellation);
+
+        Assert.Equal([underscored], searched.FoundPostIds());
+        Assert.Equal([underscored], page.GetProperty("posts").EnumerateArray().Select(p => p.GetProperty("id").GetInt64()));
+    }
+
+    [Fact]
+    public async Task AuthorNarrowsReach_PostsNoLongerFoundByStrangers_AndFoundAgainWhenWidened()
+    {
+        var tag = Tag("Reach");
+        var author = await RegisterMemberAsync("Author Narrowing");
+        var stranger = await RegisterMemberAsync("Stranger Searching");
+        var id = await author.PostAsync("Market notes " + tag, cancellationToken: Cancellation);
+        await WaitForNetworkAsync();
+        var before = await stranger.SearchPostsAsync("q=" + tag, Cancellation);
+
+        await author.SetPrivacyAsync(reach: "withinThreeDegrees", cancellationToken: Cancellation);
+        await WaitForNetworkAsync();
+        var narrowed = await stranger.SearchPostsAsync("q=" + tag, Cancellation);
+        await author.SetPrivacyAsync(reach: "everyone", cancellationToken: Cancellation);
+        await WaitForNetworkAsync();
+        var widened = await stranger.SearchPostsAsync("q=" + tag, Cancellation);
+
+        Assert.Equal([id], before.FoundPostIds());
+        Assert.Empty(narrowed.FoundPostIds());
+        Assert.Equal(0, narrowed.GetProperty("total").GetInt32());
+        Assert.Equal([id], widened.FoundPostIds());
+    }
+
+    [Fact]
     public async Task Order_TitleWordsFirst_ThenNewestAmongEquals()
     {
         var tag = Tag("Ord");
