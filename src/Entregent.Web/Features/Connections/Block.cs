@@ -19,6 +19,11 @@ public sealed class Block : IFeedEntity
     /// <summary>Whether either member blocks the other.</summary>
     public static Task<bool> EitherWayAsync(EntregentDb db, long a, long b, CancellationToken cancellationToken) =>
         db.Blocks.AnyAsync(x => (x.BlockerId == a && x.BlockedId == b) || (x.BlockerId == b && x.BlockedId == a), cancellationToken);
+
+    /// <summary>Members blocked by, or blocking, <paramref name="memberId"/>: a query to leave them out of another.</summary>
+    public static IQueryable<long> EitherWayWith(EntregentDb db, long memberId) =>
+        db.Blocks.Where(b => b.BlockerId == memberId).Select(b => b.BlockedId)
+            .Concat(db.Blocks.Where(b => b.BlockedId == memberId).Select(b => b.BlockerId));
 }
 
 internal sealed class BlockConfiguration : IEntityTypeConfiguration<Block>

@@ -105,7 +105,8 @@ public static class SendInvitation
             CreatedAt = now,
         };
         db.Invitations.Add(invitation);
-        await Notify.AddAsync(db, time, recipientId, NotificationKind.InvitationReceived, senderId, note ?? "", "/network", null, cancellationToken);
+        await Notify.AddAsync(db, time, recipientId, NotificationKind.InvitationReceived, senderId,
+            note is null ? "wants to connect" : $"wants to connect: {note}", "/network", null, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

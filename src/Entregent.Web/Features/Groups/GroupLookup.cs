@@ -113,9 +113,4 @@ public static class GroupLookup
         db.GroupMemberships.AsNoTracking()
             .Where(m => m.GroupId == groupId && m.State == GroupMembershipState.Member && m.Role != GroupRole.Member)
             .Select(m => m.MemberId).ToListAsync(cancellationToken);
-
-    /// <summary>Members blocked by, or blocking, <paramref name="viewerId"/>: left out of every member list the viewer sees.</summary>
-    public static IQueryable<long> BlockedWith(EntregentDb db, long viewerId) =>
-        db.Blocks.Where(b => b.BlockerId == viewerId).Select(b => b.BlockedId)
-            .Concat(db.Blocks.Where(b => b.BlockedId == viewerId).Select(b => b.BlockerId));
 }

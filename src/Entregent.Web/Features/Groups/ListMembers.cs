@@ -71,7 +71,7 @@ public static class ListMembers
 
     private static IQueryable<GroupMembership> Query(EntregentDb db, long viewerId, long groupId, GroupMembershipState state, long? internalTo)
     {
-        var blocked = GroupLookup.BlockedWith(db, viewerId);
+        var blocked = Connections.Block.EitherWayWith(db, viewerId);
         var query = db.GroupMemberships.AsNoTracking().Where(m => m.GroupId == groupId && m.State == state && !blocked.Contains(m.MemberId));
         if (internalTo is { } organizationId)
         {

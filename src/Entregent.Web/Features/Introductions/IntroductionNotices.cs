@@ -20,10 +20,13 @@ internal static class IntroductionNotices
         var target = names.GetValueOrDefault(introduction.TargetId, "a member");
         var text = reason switch
         {
-            IntroductionEmails.Reason.Asked => $"asks you to introduce {requester} to {target}",
+            // The actor's name comes first (Notify.AddAsync): the text never names them again.
+            IntroductionEmails.Reason.Asked => actorId == introduction.RequesterId
+                ? $"asks you to introduce them to {target}"
+                : $"asks you to introduce {requester} to {target}",
             IntroductionEmails.Reason.Proposed => $"proposes to introduce {requester} to you",
             IntroductionEmails.Reason.Accepted => "accepted your introduction: a conversation is open",
-            _ => $"declined your introduction to {target}",
+            _ => actorId == introduction.TargetId ? "declined your introduction" : $"declined your introduction to {target}",
         };
         // Without an id yet (a new request), a step cannot repeat: it is the request itself.
         var key = introduction.Id == 0 ? null : $"introduction:{introduction.Id}:{reason}:{recipientId}";

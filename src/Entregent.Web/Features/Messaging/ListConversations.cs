@@ -1,4 +1,3 @@
-using System.Globalization;
 using Entregent.Web.Data;
 using Entregent.Web.Infrastructure;
 using Entregent.Web.Network;
@@ -42,17 +41,15 @@ public static class ListConversations
         {
             return Failure.Invalid("folder", "Choose inbox, requests or archived.");
         }
-        long? cursorAt = null;
+        DateTimeOffset? cursorAt = null;
         long cursorId = long.MaxValue;
         if (!string.IsNullOrWhiteSpace(before))
         {
-            var parts = before.Split('-');
-            if (parts.Length != 2 || !long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var at)
-                || !long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out cursorId))
+            if (Paging.ParseCursor(before) is not { } position)
             {
                 return Failure.Invalid("before", "Pass the nextBefore value of the previous page.");
             }
-            cursorAt = at;
+            (cursorAt, cursorId) = position;
         }
 
         var page = new List<(long Id, ConversationKind Kind, string? Subject, DateTimeOffset LastMessageAt, DateTimeOffset? LastReadAt, List<long> Others)>();
@@ -61,9 +58,8 @@ public static class ListConversations
         {
             var query = db.ConversationParticipants.AsNoTracking().Where(p => p.MemberId == viewerId && p.LeftAt == null && p.Folder == box)
                 .Join(db.Conversations, p => p.ConversationId, c => c.Id, (p, c) => new { c.Id, c.Kind, c.Subject, c.LastMessageAt, p.LastReadAt });
-            if (cursorAt is { } ms)
+            if (cursorAt is { } at)
             {
-                var at = DateTimeOffset.FromUnixTimeMilliseconds(ms);
                 var id = cursorId;
                 query = query.Where(c => c.LastMessageAt < at || (c.LastMessageAt == at && c.Id < id));
             }
@@ -87,7 +83,7 @@ public static class ListConversations
                 }
             }
             var last = rows[^1];
-            cursorAt = last.LastMessageAt.ToUnixTimeMilliseconds();
+            cursorAt = last.LastMessageAt;
             cursorId = last.Id;
         }
         // One row past the page says there is more; blocked conversations are skipped without ending the list early.
@@ -96,7 +92,7 @@ public static class ListConversations
         {
             page.RemoveRange(PageSize, page.Count - PageSize);
             var last = page[^1];
-            next = string.Create(CultureInfo.InvariantCulture, $"{last.LastMessageAt.ToUnixTimeMilliseconds()}-{last.Id}");
+            next = Paging.Cursor(last.LastMessageAt, last.Id);
         }
         var summaries = await SummariesAsync(db, network, viewerId, box, page, cancellationToken);
         return new Page(summaries, next);
@@ -147,7 +143,7 @@ public static class ListConversations
         }
         var ids = page.Select(p => p.Id).ToList();
         // Messages by members blocked either way are neither previewed nor counted, as the conversation hides them.
-        var blocked = Groups.GroupLookup.BlockedWith(db, viewerId);
+        var blocked = Connections.Block.EitherWayWith(db, viewerId);
         var lastIds = await db.Messages.AsNoTracking().Where(m => ids.Contains(m.ConversationId) && !blocked.Contains(m.AuthorId))
             .GroupBy(m => m.ConversationId).Select(g => g.Max(m => m.Id)).ToListAsync(cancellationToken);
         var lasts = await db.Messages.AsNoTracking().Where(m => lastIds.Contains(m.Id))

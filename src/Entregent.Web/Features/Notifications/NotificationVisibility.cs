@@ -38,8 +38,14 @@ public static class NotificationVisibility
             .ToDictionary(p => p.Id);
         var groups = groupSlugs.Count == 0 ? [] : await db.Groups.AsNoTracking().Where(g => groupSlugs.Contains(g.Slug))
             .ToDictionaryAsync(g => g.Slug, g => new GroupFacts(g.Id, g.Kind, g.OrganizationId, g.IsInternal), StringComparer.Ordinal, cancellationToken);
-        var members = handles.Count == 0 ? [] : await db.Profiles.AsNoTracking().Where(p => handles.Contains(p.Handle))
-            .ToDictionaryAsync(p => p.Handle, p => new { p.MemberId, p.Reach, p.OptedOutOfDirectory }, StringComparer.Ordinal, cancellationToken);
+        // A profile link with an actor is about the actor (career news, an accepted invitation): found by id, so a
+        // handle changed since does not lose the notification. Without one (a watch's match), by the handle.
+        var actors = candidates.Where(c => c.Subject.Kind == Subject.Member && c.Notification.ActorId is not null)
+            .Select(c => c.Notification.ActorId!.Value).Distinct().ToList();
+        var profiles = handles.Count == 0 ? [] : await db.Profiles.AsNoTracking().Where(p => handles.Contains(p.Handle) || actors.Contains(p.MemberId))
+            .Select(p => new { p.MemberId, p.Handle, p.Reach, p.OptedOutOfDirectory }).ToListAsync(cancellationToken);
+        var byId = profiles.ToDictionary(p => p.MemberId);
+        var byHandle = profiles.ToDictionary(p => p.Handle, StringComparer.Ordinal);
         var viewer = new PostViewer(viewerId, network, await GroupViewer.LoadAsync(db, viewerId, cancellationToken));
 
         return [.. candidates.Where(c => c.Subject switch
@@ -47,7 +53,7 @@ public static class NotificationVisibility
             (Subject.Post, var id) => posts.TryGetValue(long.Parse(id, CultureInfo.InvariantCulture), out var post)
                 && PostAccess.CanRead(post.Facts, post.Group, viewer),
             (Subject.Group, var slug) => groups.TryGetValue(slug, out var group) && GroupAccess.CanSee(group, viewer.Groups),
-            (Subject.Member, var handle) => members.TryGetValue(handle, out var member)
+            (Subject.Member, var handle) => (c.Notification.ActorId is { } actor ? byId.GetValueOrDefault(actor) : byHandle.GetValueOrDefault(handle)) is { } member
                 && ViewProfile.MayOpen(network, viewerId, member.MemberId, member.Reach)
                 && !(member.OptedOutOfDirectory && c.Notification.Kind == NotificationKind.WatchMatch),
             _ => true,

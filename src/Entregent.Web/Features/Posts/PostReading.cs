@@ -48,7 +48,7 @@ public static class PostReading
     public static async Task<Outcome<PostPage>> PageAsync(EntregentDb db, PostViewer viewer, IQueryable<Post> candidates, string? cursor,
         CancellationToken cancellationToken, int pageSize = PageSize)
     {
-        var position = ParseCursor(cursor);
+        var position = Paging.ParseCursor(cursor);
         if (cursor is not null && position is null)
         {
             return Failure.Invalid("before", "Not a cursor given by a previous page.");
@@ -87,11 +87,11 @@ public static class PostReading
         if (readable.Count > pageSize)
         {
             readable.RemoveAt(readable.Count - 1);
-            next = Cursor(readable[^1]);
+            next = Paging.Cursor(readable[^1].CreatedAt, readable[^1].Id);
         }
         else if (!exhausted && lastRead is not null)
         {
-            next = Cursor(lastRead);
+            next = Paging.Cursor(lastRead.CreatedAt, lastRead.Id);
         }
         var views = await PostViews.ListAsync(db, viewer.Network, viewer.MemberId!.Value, readable.Select(r => r.Id).ToList(), cancellationToken);
         return new PostPage(views, next);
@@ -113,21 +113,5 @@ public static class PostReading
                 .Select(g => new GroupFacts(g.Id, g.Kind, g.OrganizationId, g.IsInternal)).ToDictionaryAsync(g => g.Id, cancellationToken);
         return rows.Select(r => new PostFound(r.Id, new PostFacts(r.AuthorId, r.Audience, r.State, r.GroupId, r.Reach),
             r.GroupId is { } groupId && groups.TryGetValue(groupId, out var group) ? group : null, r.CreatedAt, r.Version)).ToList();
-    }
-
-    private static string Cursor(PostFound post) =>
-        post.CreatedAt.UtcTicks.ToString(CultureInfo.InvariantCulture) + "_" + post.Id.ToString(CultureInfo.InvariantCulture);
-
-    private static (DateTimeOffset At, long Id)? ParseCursor(string? cursor)
-    {
-        var parts = cursor?.Split('_');
-        if (parts is not { Length: 2 }
-            || !long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
-            || !long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var id)
-            || ticks < DateTimeOffset.MinValue.UtcTicks || ticks > DateTimeOffset.MaxValue.UtcTicks)
-        {
-            return null;
-        }
-        return (new DateTimeOffset(ticks, TimeSpan.Zero), id);
     }
 }
