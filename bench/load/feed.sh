@@ -7,7 +7,7 @@
 # Posts are written straight in both stores by bulk SQL (not the API, which would take hours): the same
 # deterministic data in each (integer hashes of the row number, no random()): 1% of the members write 20% of the
 # posts, 10% of the posts are in groups (2,000 groups, each member in about 3), 30% of the posts outside groups are for
-# connections only, 30% of the posts carry one or two of 500 hashtags (a few of them very popular), about 40% of the
+# connections only, 30% of the posts carry one or two of 500 hashtags (a few of them very popular), about 47% of the
 # members follow one or two hashtags and a quarter follow a prolific author; dates spread over a year. No change-feed rows are written: the feed index reads
 # the store when it starts, as after any restart.
 #
@@ -25,7 +25,6 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 load_init true
 dotnet build bench/Entregent.Benchmarks -c Release -v quiet -nologo >/dev/null
 BENCH=bench/Entregent.Benchmarks/bin/Release/net10.0/Entregent.Benchmarks.dll
-SQL_DIR=$(dirname "${BASH_SOURCE[0]}")
 NOW_MS=${NOW_MS:-$(($(date +%s) * 1000))}
 
 rss_mib() { echo $(($(awk '/VmRSS/ {print $2}' "/proc/$APP_PID/status") / 1024)); }
@@ -56,7 +55,7 @@ SELECT DISTINCT 1000000 + g, "Id", 0, 0, $(ts "$NOW_MS"), $(ts "$NOW_MS") FROM (
   SELECT "Id", ("Id" * 7) % 2000 + 1 AS g FROM members UNION SELECT "Id", ("Id" * 13 + 5) % 2000 + 1 FROM members
   UNION SELECT "Id", ("Id" * 31 + 11) % 2000 + 1 FROM members) x;
 UPDATE groups SET "MemberCount" = (SELECT COUNT(*) FROM group_memberships gm WHERE gm."GroupId" = groups."Id") WHERE "Id" > 1000000;
--- About 40% of the members follow one or two of the 500 hashtags.
+-- About 47% of the members follow one or two of the 500 hashtags.
 INSERT INTO hashtag_follows ("MemberId", "Tag", "CreatedAt")
 SELECT DISTINCT "Id", t, $(ts "$NOW_MS") FROM (
   SELECT "Id", 'tag' || (("Id" * 17) % 500) AS t FROM members WHERE "Id" % 3 = 0
@@ -74,7 +73,7 @@ SELECT i, author, 0, CASE WHEN c % 10 = 0 THEN 2 WHEN (c / 10) % 10 < 3 THEN 1 E
 FROM (SELECT i, a, c, CASE WHEN a % 5 = 0 THEN lo + b % 1000 ELSE lo + b % n END AS author
       FROM (SELECT i, (i * 48271) % 2147483647 AS a, (i * 16807 + 12345) % 2147483647 AS b, (i * 69621 + 777) % 2147483647 AS c
             FROM (${seq//%N%/$POSTS}) s) h, (SELECT $members) m) p;
--- 30% of the posts carry a tag, skewed towards the first ones (x² / 2,000 for x < 1,000); a tenth of them a second one.
+-- 30% of the posts carry a tag, skewed towards the first ones (x² / 2,000 for x < 1,000); a third of them (a tenth of all posts) a second one.
 INSERT INTO post_hashtags ("PostId", "Tag")
 SELECT DISTINCT i, t FROM (
   SELECT i, 'tag' || ((c % 1000) * (c % 1000) / 2000) AS t FROM (SELECT i, (i * 16807 + 12345) % 2147483647 AS b, (i * 69621 + 777) % 2147483647 AS c FROM (${seq//%N%/$POSTS}) s) h WHERE b % 10 < 3
@@ -130,7 +129,6 @@ LUA
 COMPARE=()
 MEMORY=()
 measure() { # store
-  local before after
   grep -E 'Feed index built' "$APP_LOG" | sed 's/^ */     /' || true
   echo "   app resident memory after start-up: $(rss_mib) MiB"
   dotnet "$BENCH" feed-compare --pg "$PG_CONNECTION" --app "http://127.0.0.1:$PORT" --viewers "$VIEWERS" --paths-out "$WORK/paths" \

@@ -43,7 +43,7 @@ public readonly record struct FeedHit(FeedKey Key, FeedSource Source);
 /// posts than asked for, even none, and still have a <see cref="Next"/>: it stopped after <see cref="FeedOptions.MaxScanPerPage"/>
 /// candidates.
 /// </summary>
-public sealed record FeedSlice(IReadOnlyList<FeedHit> Hits, FeedKey? Next, int Scanned);
+public sealed record FeedSlice(IReadOnlyList<FeedHit> Hits, FeedKey? Next);
 
 /// <summary>A published post as the feed index keeps it.</summary>
 public sealed record FeedPost(long Id, long AuthorId, long? GroupId, long? OrganizationId, PostAudience Audience, DateTimeOffset CreatedAt,
@@ -182,8 +182,6 @@ public sealed class FeedIndex : IDisposable
         // Only members whose reach is not "everyone", and every group: both small.
         private readonly Dictionary<long, ProfileReach> _reach = [];
         private readonly Dictionary<long, GroupFacts> _groupFacts = [];
-
-        public int PostCount => _posts.Count;
 
         public void SetReach(long memberId, ProfileReach reach)
         {
@@ -381,7 +379,7 @@ public sealed class FeedIndex : IDisposable
                     // Stop only between keys, so that the cursor never cuts a post's sources in two.
                     if (scanned >= maxScan && current is { } last)
                     {
-                        return new FeedSlice(hits, last, scanned);
+                        return new FeedSlice(hits, last);
                     }
                     current = key;
                     settled = false;
@@ -409,11 +407,11 @@ public sealed class FeedIndex : IDisposable
                 if (hits.Count == limit)
                 {
                     // A readable post beyond the page: there is a next page, starting after the last one shown.
-                    return new FeedSlice(hits, hits[^1].Key, scanned);
+                    return new FeedSlice(hits, hits[^1].Key);
                 }
                 hits.Add(new FeedHit(key, source));
             }
-            return new FeedSlice(hits, null, scanned);
+            return new FeedSlice(hits, null);
         }
 
         private static int Rank(FeedSource source, int index) => ((int)source.Kind << 24) | (index & 0xFFFFFF);

@@ -140,7 +140,7 @@ public sealed class NotificationDigest(EntregentDb db, NetworkGraph network, IEm
         }
 
         var baseUrl = configuration["App:PublicUrl"]?.TrimEnd('/') ?? "";
-        var words = DigestWords.For(culture: null);
+        var words = DigestWords.English;
         var text = new StringBuilder();
         text.Append(string.Format(System.Globalization.CultureInfo.InvariantCulture, words.Greeting, names.GetValueOrDefault(memberId, ""))).Append("\n\n");
         foreach (var group in items.GroupBy(n => n.Kind).OrderBy(g => g.Key))
@@ -161,12 +161,11 @@ public sealed class NotificationDigest(EntregentDb db, NetworkGraph network, IEm
 }
 
 /// <summary>
-/// The digest's words in English and French. Members have no stored language yet, so every digest is in English
-/// (<c>culture: null</c>); the French set is ready for when one is stored.
+/// The digest's words. Members have no stored language yet, so every digest is in English, as the other mails are.
 /// </summary>
 internal sealed record DigestWords(string Subject, string Greeting, string Footer, IReadOnlyDictionary<NotificationKind, string> Headings)
 {
-    private static readonly DigestWords English = new("Your Entregent news: {0} new", "Hello {0},\n\nHere is what happened since your last digest.",
+    public static readonly DigestWords English = new("Your Entregent news: {0} new", "Hello {0},\n\nHere is what happened since your last digest.",
         "Change how often you get this e-mail, or what it carries:", new Dictionary<NotificationKind, string>
         {
             [NotificationKind.InvitationReceived] = "Invitations",
@@ -183,26 +182,6 @@ internal sealed record DigestWords(string Subject, string Greeting, string Foote
             [NotificationKind.DetailsFlagged] = "Is your profile up to date?",
             [NotificationKind.WatchMatch] = "Watches",
         });
-
-    private static readonly DigestWords French = new("Vos nouvelles Entregent : {0} nouveautés", "Bonjour {0},\n\nVoici ce qui s'est passé depuis votre dernier récapitulatif.",
-        "Changez la fréquence de cet e-mail, ou ce qu'il contient :", new Dictionary<NotificationKind, string>
-        {
-            [NotificationKind.InvitationReceived] = "Invitations",
-            [NotificationKind.InvitationAccepted] = "Invitations acceptées",
-            [NotificationKind.Introduction] = "Mises en relation",
-            [NotificationKind.Recommendation] = "Recommandations",
-            [NotificationKind.Endorsement] = "Validations de compétences",
-            [NotificationKind.Mention] = "Mentions",
-            [NotificationKind.Reply] = "Commentaires et réponses",
-            [NotificationKind.Reaction] = "Réactions",
-            [NotificationKind.GroupActivity] = "Activité des groupes",
-            [NotificationKind.NewPosition] = "Nouveaux postes",
-            [NotificationKind.WorkAnniversary] = "Anniversaires professionnels",
-            [NotificationKind.DetailsFlagged] = "Votre profil est-il à jour ?",
-            [NotificationKind.WatchMatch] = "Veilles",
-        });
-
-    public static DigestWords For(string? culture) => culture is { Length: >= 2 } c && c.StartsWith("fr", StringComparison.OrdinalIgnoreCase) ? French : English;
 
     public string Heading(NotificationKind kind) => Headings.GetValueOrDefault(kind, kind.ToString());
 }

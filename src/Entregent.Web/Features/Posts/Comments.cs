@@ -54,8 +54,9 @@ public static class Comments
         CommentView View(Comment c, IReadOnlyList<CommentView> children) => new(c.Id, cards[c.AuthorId], c.Body, c.BodyHtml, c.CreatedAt, c.EditedAt,
             c.ReactionCount, mine.TryGetValue(c.Id, out var kind) ? kind : null, c.AuthorId == viewerId, c.ParentCommentId, c.ReplyToCommentId,
             c.ReplyToCommentId is { } to && authorById.TryGetValue(to, out var author) ? cards[author] : null, children);
+        var repliesTo = replies.Where(r => cards.ContainsKey(r.AuthorId)).ToLookup(r => r.ParentCommentId!.Value);
         IReadOnlyList<CommentView> list = topLevel.Where(c => cards.ContainsKey(c.AuthorId))
-            .Select(c => View(c, replies.Where(r => r.ParentCommentId == c.Id && cards.ContainsKey(r.AuthorId)).Select(r => View(r, [])).ToList()))
+            .Select(c => View(c, repliesTo[c.Id].Select(r => View(r, [])).ToList()))
             .ToList();
         return Outcome.Of(list);
     }

@@ -96,10 +96,10 @@ public static class CreatePost
             await db.SaveChangesAsync(cancellationToken);
             db.PostHashtags.AddRange(rendered.Hashtags.Select(tag => new PostHashtag { PostId = post.Id, Tag = tag }));
             db.PostMentions.AddRange(rendered.Mentions.Values.Where(id => id != authorId).Distinct().Select(id => new PostMention { PostId = post.Id, MemberId = id }));
-            var found = (await PostReading.FindAsync(db, db.Posts.Where(p => p.Id == post.Id), cancellationToken)).Single();
             var preview = PostText.Preview(markdown, text.Title, text.Body);
             if (state == PostState.Published)
             {
+                var found = (await PostReading.FindAsync(db, db.Posts.Where(p => p.Id == post.Id), cancellationToken)).Single();
                 await PostText.NotifyMentionsAsync(db, network, time, found, authorId, rendered.Mentions.Values, $"mentioned you: {preview}",
                     $"/posts/{post.Id}", $"mention:post:{post.Id}", cancellationToken);
             }

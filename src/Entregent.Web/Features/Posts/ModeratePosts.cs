@@ -42,7 +42,7 @@ public static class ModeratePosts
         {
             return checkedPost.Failure!;
         }
-        var (post, group) = checkedPost.Value;
+        var (post, group, pending) = checkedPost.Value;
         if (post.State != PostState.Pending)
         {
             return Failure.Conflict("state", "This post is not waiting for approval.");
@@ -52,9 +52,7 @@ public static class ModeratePosts
         await Notify.AddAsync(db, time, post.AuthorId, NotificationKind.GroupActivity, managerId,
             $"approved your post in {group.Name}: {PostText.Preview(markdown, post.Title, post.Body)}", $"/posts/{post.Id}",
             $"approved:post:{post.Id}", cancellationToken);
-        var found = new PostFound(post.Id, new PostFacts(post.AuthorId, post.Audience, PostState.Published, post.GroupId,
-            await db.Profiles.Where(p => p.MemberId == post.AuthorId).Select(p => p.Reach).FirstAsync(cancellationToken)), GroupFacts.Of(group),
-            post.CreatedAt, post.Version);
+        var found = pending with { Facts = pending.Facts with { State = PostState.Published } };
         await PostText.NotifyMentionsAsync(db, network, time, found, post.AuthorId, mentioned,
             $"mentioned you: {PostText.Preview(markdown, post.Title, post.Body)}", $"/posts/{post.Id}", $"mention:post:{post.Id}", cancellationToken);
         if (!await SaveAsync(db, cancellationToken))
@@ -79,7 +77,7 @@ public static class ModeratePosts
         {
             return errors.ToFailure();
         }
-        var (post, group) = checkedPost.Value;
+        var (post, group, _) = checkedPost.Value;
         post.State = PostState.Removed;
         post.RemovalReason = reason;
         await Notify.AddAsync(db, time, post.AuthorId, NotificationKind.GroupActivity, managerId,
@@ -88,7 +86,7 @@ public static class ModeratePosts
     }
 
     /// <summary>The post, tracked, when the viewer may read it and moderates its group; 404 or 403 otherwise.</summary>
-    private static async Task<Outcome<(Post Post, Group Group)>> ModeratedAsync(EntregentDb db, NetworkGraph network, long managerId, long postId,
+    private static async Task<Outcome<(Post Post, Group Group, PostFound Found)>> ModeratedAsync(EntregentDb db, NetworkGraph network, long managerId, long postId,
         CancellationToken cancellationToken)
     {
         var viewer = await PostReading.ViewerAsync(db, network, managerId, cancellationToken);
@@ -107,7 +105,7 @@ public static class ModeratePosts
             return Failure.Conflict("state", "This post was already removed.");
         }
         var group = await db.Groups.AsNoTracking().FirstAsync(g => g.Id == facts.Id, cancellationToken);
-        return (post, group);
+        return (post, group, found.Value);
     }
 
     private static async Task<bool> SaveAsync(EntregentDb db, CancellationToken cancellationToken)

@@ -36,8 +36,8 @@ public static class React
         {
             return Failure.Invalid("kind", "Use like, celebrate, support, insightful or curious.");
         }
-        var (post, targetAuthorId) = target.Value;
-        if (!ViewPost.CanComment(post, await PostReading.ViewerAsync(db, network, memberId, cancellationToken)))
+        var (post, targetAuthorId, viewer) = target.Value;
+        if (!ViewPost.CanComment(post, viewer))
         {
             return Failure.Forbidden("Only the group's members react to its posts, once published.");
         }
@@ -111,7 +111,8 @@ public static class React
     }
 
     /// <summary>The post (and comment) reacted to, when the viewer may read it: 404 otherwise.</summary>
-    private static async Task<Outcome<(PostFound Post, long AuthorId)>> TargetAsync(EntregentDb db, NetworkGraph network, long viewerId, long postId,
+    /// <summary>The post (and comment's author, or the post's) the viewer may react to, with the viewer's standing loaded once.</summary>
+    private static async Task<Outcome<(PostFound Post, long AuthorId, PostViewer Viewer)>> TargetAsync(EntregentDb db, NetworkGraph network, long viewerId, long postId,
         long? commentId, CancellationToken cancellationToken)
     {
         var viewer = await PostReading.ViewerAsync(db, network, viewerId, cancellationToken);
@@ -122,7 +123,7 @@ public static class React
         }
         if (commentId is not { } id)
         {
-            return (found.Value!, found.Value!.Facts.AuthorId);
+            return (found.Value!, found.Value!.Facts.AuthorId, viewer);
         }
         var author = await db.Comments.AsNoTracking().Where(c => c.Id == id && c.PostId == postId).Select(c => (long?)c.AuthorId)
             .FirstOrDefaultAsync(cancellationToken);
@@ -130,7 +131,7 @@ public static class React
         {
             return Failure.NotFound("No comment of this post has this id.");
         }
-        return (found.Value!, author.Value);
+        return (found.Value!, author.Value, viewer);
     }
 
     // Counts are not indexed: the bulk update needs no change-feed row.

@@ -30,12 +30,4 @@ public static class ListWatches
         var deleted = await db.Watches.Where(w => w.Id == watchId && w.MemberId == memberId).ExecuteDeleteAsync(cancellationToken);
         return deleted == 0 ? Failure.NotFound($"You have no watch {watchId}.") : true;
     }
-
-    /// <summary>The hashtags the member follows, alphabetically (followed through the posts feature).</summary>
-    public static async Task<IReadOnlyList<string>> FollowedHashtagsAsync(EntregentDb db, long memberId, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        return await db.HashtagFollows.AsNoTracking().Where(f => f.MemberId == memberId).OrderBy(f => f.Tag).Select(f => f.Tag)
-            .ToListAsync(cancellationToken);
-    }
 }

@@ -26,7 +26,6 @@ public sealed partial class MarkdownRenderer
 
     private static readonly string[] ArticleTags = ["h2", "h3", "h4"];
 
-    private readonly MarkdownPipeline _postPipeline;
     private readonly MarkdownPipeline _articlePipeline;
     private readonly HtmlSanitizer _postSanitizer;
 
@@ -39,7 +38,7 @@ public sealed partial class MarkdownRenderer
         }
         var handles = new List<string>();
         var hashtags = new List<string>();
-        foreach (var literal in Literals(Parse(markdown, article ? _articlePipeline : _postPipeline)))
+        foreach (var literal in Literals(Parse(markdown, article ? _articlePipeline : _pipeline)))
         {
             foreach (Match match in Token().Matches(literal.Content.ToString()))
             {
@@ -68,7 +67,7 @@ public sealed partial class MarkdownRenderer
         {
             return string.Empty;
         }
-        var pipeline = article ? _articlePipeline : _postPipeline;
+        var pipeline = article ? _articlePipeline : _pipeline;
         var document = Parse(markdown, pipeline);
         foreach (var heading in document.Descendants<HeadingBlock>())
         {
@@ -110,9 +109,9 @@ public sealed partial class MarkdownRenderer
         return folded.Length is > 0 and <= HashtagMaxLength && folded.Any(char.IsLetter) ? folded : null;
     }
 
-    private static (MarkdownPipeline Post, MarkdownPipeline Article, HtmlSanitizer Sanitizer) BuildPostRendering()
+    /// <summary>Posts and comments use the plain pipeline (<c>_pipeline</c>); articles add headings, and both their own sanitizer.</summary>
+    private static (MarkdownPipeline Article, HtmlSanitizer Sanitizer) BuildPostRendering()
     {
-        var post = new MarkdownPipelineBuilder().DisableHtml().DisableHeadings().UseAutoLinks().UseSoftlineBreakAsHardlineBreak().Build();
         var article = new MarkdownPipelineBuilder().DisableHtml().UseAutoLinks().UseSoftlineBreakAsHardlineBreak().Build();
         var sanitizer = new HtmlSanitizer(new HtmlSanitizerOptions
         {
@@ -135,7 +134,7 @@ public sealed partial class MarkdownRenderer
                 SecureLink(element);
             }
         };
-        return (post, article, sanitizer);
+        return (article, sanitizer);
     }
 
     /// <summary>A mention or hashtag link made by <see cref="Linkify"/>: the one kind of link into this site a post may hold.</summary>

@@ -37,7 +37,7 @@ public sealed partial class MarkdownRenderer : IDisposable
 
     public MarkdownRenderer()
     {
-        (_postPipeline, _articlePipeline, _postSanitizer) = BuildPostRendering();
+        (_articlePipeline, _postSanitizer) = BuildPostRendering();
         _pipeline = new MarkdownPipelineBuilder()
             .DisableHtml()
             .DisableHeadings()

@@ -1,4 +1,5 @@
 using Entregent.Web.Data;
+using Entregent.Web.Features.Posts;
 using Entregent.Web.Features.Watches;
 using Entregent.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
@@ -55,6 +56,6 @@ public sealed class IndexModel(EntregentDb db, TimeProvider time, IStringLocaliz
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         Watches = await ListWatches.MineAsync(db, User.RequiredMemberId(), cancellationToken);
-        Hashtags = await ListWatches.FollowedHashtagsAsync(db, User.RequiredMemberId(), cancellationToken);
+        Hashtags = [.. (await FollowHashtag.ListAsync(db, User.RequiredMemberId(), cancellationToken)).Select(f => f.Tag)];
     }
 }
