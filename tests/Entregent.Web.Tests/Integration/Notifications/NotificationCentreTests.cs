@@ -175,7 +175,7 @@ public static class VisibilitySetUp
     {
         "shown", "actorBlockedByRecipient", "recipientBlockedByActor", "postRemoved", "connectionsPostAfterDisconnect",
         "privateGroupPostNotMember", "unlistedGroupNotMember", "mutedKind", "memberNowOutOfReach", "watchedMemberLeftDirectory",
-        "connectionLeftDirectory",
+        "connectionLeftDirectory", "actorChangedHandle",
     };
 
     public static readonly string[] WatchMatch = ["watchMatch"];
@@ -261,6 +261,13 @@ public static class VisibilitySetUp
                 id = await app.NotifyInStoreAsync(recipient, NotificationKind.NewPosition, actor, $"/in/{actor.Handle}", "is now Buyer at Acme",
                     cancellationToken: cancellationToken);
                 await actor.SetPrivacyAsync(optedOutOfDirectory: true, cancellationToken: cancellationToken);
+                visible = true;
+                break;
+            case "actorChangedHandle":
+                // The link names the old handle; the notification is about its actor, who is still there.
+                id = await app.NotifyInStoreAsync(recipient, NotificationKind.NewPosition, actor, $"/in/{actor.Handle}", "is now Buyer at Acme",
+                    cancellationToken: cancellationToken);
+                await actor.EditProfileAsync(new { handle = actor.Handle + "-new" }, cancellationToken);
                 visible = true;
                 break;
             default:

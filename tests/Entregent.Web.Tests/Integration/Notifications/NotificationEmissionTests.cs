@@ -18,7 +18,7 @@ public class NotificationEmissionTests(EntregentFactory app) : IntegrationTest(a
 
         Assert.Equal("invitationReceived", received.GetProperty("kind").GetString());
         Assert.Equal(ada.Handle, received.GetProperty("actor").GetProperty("handle").GetString());
-        Assert.Equal("Met at the meetup", received.GetProperty("text").GetString());
+        Assert.Equal("wants to connect: Met at the meetup", received.GetProperty("text").GetString());
         Assert.Equal("/network", received.GetProperty("url").GetString());
         var accepted = (await ada.NotificationsAsync(cancellationToken: Cancellation)).GetProperty("items");
         Assert.Equal(1, accepted.GetArrayLength());
